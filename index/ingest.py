@@ -1,0 +1,119 @@
+"""Add articles to a library: parse inputs, skip duplicates, update changed sources, index.
+
+Bad inputs are reported one line each and skipped; the rest of the batch goes in.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from index.library import Library
+from index.model import Article, IngestError, RawArticle
+from index.prepare import prepare_article
+from index.sources import expand_inputs, parse_input
+
+SAVE_BATCH = 200
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ``add`` did, in the JSON shape the CLI promises."""
+
+    added: list[dict[str, str]] = field(default_factory=list)
+    updated: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, list[dict[str, str]]]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "failed": self.failed,
+        }
+
+
+class _Batch:
+    """Articles waiting to be saved, with what they make known (sources and hashes)."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.by_source: dict[str, str] = {}
+        self.by_hash: dict[str, str] = {}
+
+    def add(self, article: Article) -> None:
+        self.articles.append(article)
+        self.by_source[article.source] = article.id
+        self.by_hash[article.content_hash] = article.id
+
+
+def add_inputs(
+    library: Library,
+    inputs: list[str],
+    *,
+    outlet: str = "",
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest files, folders and URLs into ``library``."""
+    report = IngestReport()
+    names = list(expand_inputs(inputs))
+    batch = _Batch()
+    library.ensure_index()
+    for done, name in enumerate(names, start=1):
+        parsed = parse_input(name)
+        for item in parsed.items:
+            if isinstance(item, IngestError):
+                report.failed.append({"path": name, "error": str(item)})
+            else:
+                _add_one(library, item, name, outlet, batch, report)
+        if len(batch.articles) >= SAVE_BATCH:
+            _save(library, batch)
+            batch = _Batch()
+        if progress:
+            progress(done, len(names), name)
+    _save(library, batch)
+    return report
+
+
+def _add_one(
+    library: Library,
+    raw: RawArticle,
+    name: str,
+    outlet: str,
+    batch: _Batch,
+    report: IngestReport,
+) -> None:
+    source = raw.source or raw.url or name
+    raw.source = source
+    known = library.store.find_by_source(source)
+    pending_id = batch.by_source.get(source)
+    article_id = known[0] if known else pending_id or uuid.uuid4().hex
+    try:
+        article = prepare_article(raw, article_id=article_id, outlet_override=outlet)
+    except IngestError as error:
+        report.failed.append({"path": name, "error": str(error)})
+        return
+    if known and known[1] == article.content_hash or pending_id:
+        report.skipped.append({"path": name, "id": article_id, "reason": "already in the library"})
+        return
+    same_text = batch.by_hash.get(article.content_hash) or library.store.find_by_hash(
+        article.content_hash
+    )
+    if same_text and same_text != article_id:
+        report.skipped.append(
+            {"path": name, "id": same_text, "reason": f"duplicate of {same_text[:8]}"}
+        )
+        return
+    entry = {"id": article.id, "path": name, "title": article.title, "outlet": article.outlet}
+    (report.updated if known else report.added).append(entry)
+    batch.add(article)
+
+
+def _save(library: Library, batch: _Batch) -> None:
+    if batch.articles:
+        library.store.save_many(batch.articles)
+        library.flush_index()

@@ -1,0 +1,96 @@
+"""A library folder: the SQLite source of truth plus its Whoosh search cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from index.model import Article
+from index.search_index import SearchIndex
+from index.store import Store
+
+DB_NAME = "library.sqlite3"
+INDEX_DIR = "search-index"
+INDEX_BATCH = 500
+
+
+def default_library_path() -> Path:
+    """``PARALLAX_LIBRARY`` if set, else the user's data directory."""
+    env = os.environ.get("PARALLAX_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("parallax", appauthor=False) / "library"
+
+
+class Library:
+    """Open a library folder, creating it if needed, and keep the index in step with it."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path).expanduser() if path else default_library_path()
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.path / DB_NAME)
+        self.index = SearchIndex(self.path / INDEX_DIR)
+        self._index_checked = False
+
+    def close(self) -> None:
+        self.index.close()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- keeping the index in step -------------------------------------------------------
+
+    def ensure_index(self) -> int:
+        """Open the index (rebuilding a missing or damaged one) and apply queued work.
+
+        Returns the number of articles (re)indexed. Cheap when nothing is pending.
+        """
+        if not self._index_checked:
+            if self.index.open():
+                self.store.queue_all()
+            self._index_checked = True
+        return self.flush_index()
+
+    def flush_index(self) -> int:
+        """Write queued articles to the index, then forget them from the queue."""
+        queued = self.store.queued()
+        done = 0
+        for start in range(0, len(queued), INDEX_BATCH):
+            batch = queued[start : start + INDEX_BATCH]
+            ids = [article_id for article_id, _ in batch]
+            articles = self.store.get_many(ids)
+            present = {a.id for a in articles}
+            done += self.index.write(articles, delete=[i for i in ids if i not in present])
+            self.store.dequeue(ids)
+        return done
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the database."""
+        self.index.reset()
+        self._index_checked = True
+        self.store.queue_all()
+        count = self.flush_index()
+        self.index.write([], optimize=True)
+        return count
+
+    # -- convenience reads -------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        return self.store.get(article_id)
+
+    def resolve(self, id_or_prefix: str) -> Article:
+        """The article with this id or unique id prefix; KeyError with a message otherwise."""
+        matches = self.store.resolve_id(id_or_prefix.strip().lower())
+        if not matches:
+            raise KeyError(f"no article with id {id_or_prefix!r}")
+        if len(matches) > 1 and id_or_prefix not in matches:
+            raise KeyError(f"id prefix {id_or_prefix!r} matches several articles")
+        article = self.store.get(id_or_prefix if id_or_prefix in matches else matches[0])
+        assert article is not None
+        return article

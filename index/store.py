@@ -1,0 +1,242 @@
+"""The library's SQLite database: the source of truth for articles and paragraphs.
+
+Every write runs in an explicit ``BEGIN IMMEDIATE`` transaction (Python's implicit
+transactions let concurrent read-modify-write updates overwrite each other), in WAL mode
+with a busy timeout, and retries a locked database a few times.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from index.model import Article, Paragraph, Role
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    outlet TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT 'text',
+    content_hash TEXT NOT NULL,
+    added TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+-- Articles whose search-index entry is not yet written (or must be rewritten/removed).
+CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, op TEXT NOT NULL);
+"""
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO string, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Articles and paragraphs in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self.write(_create_schema)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _immediate(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def write(self, work: Callable[[sqlite3.Connection], T], *, attempts: int = 5) -> T:
+        """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction, retrying a locked database."""
+        for attempt in range(attempts):
+            try:
+                with self._immediate() as conn:
+                    return work(conn)
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    # -- reads --------------------------------------------------------------------------
+
+    def find_by_source(self, source: str) -> tuple[str, str] | None:
+        """(id, content_hash) of the article from ``source``."""
+        row = self._conn.execute(
+            "SELECT id, content_hash FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+        return (row["id"], row["content_hash"]) if row else None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row["id"] if row else None
+
+    def resolve_id(self, prefix: str) -> list[str]:
+        """Article ids starting with ``prefix`` (so short ids typed by a person work)."""
+        rows = self._conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        return [r["id"] for r in rows]
+
+    def get(self, article_id: str) -> Article | None:
+        return next(iter(self.get_many([article_id])), None)
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        """Articles by id, in the order given (missing ids are left out)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {
+            r["id"]: r
+            for r in self._conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids)
+        }
+        paragraphs: dict[str, list[Paragraph]] = {i: [] for i in rows}
+        for p in self._conn.execute(
+            f"SELECT article_id, idx, role, text FROM paragraphs WHERE article_id IN ({marks})"
+            " ORDER BY article_id, idx",
+            ids,
+        ):
+            paragraphs[p["article_id"]].append(Paragraph(p["idx"], Role(p["role"]), p["text"]))
+        return [_article(rows[i], paragraphs[i]) for i in ids if i in rows]
+
+    def list_articles(self, *, limit: int | None = None) -> list[dict[str, object]]:
+        """Article summaries, newest first (by date, then by when they were added)."""
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.author, a.date, a.added, a.url,"
+            " (SELECT COUNT(*) FROM paragraphs p WHERE p.article_id = a.id) AS paragraphs"
+            " FROM articles a ORDER BY CASE WHEN a.date LIKE '--%' THEN '' ELSE a.date END DESC,"
+            " a.added DESC, a.id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self._conn.execute(sql)]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def iter_ids(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def queued(self) -> list[tuple[str, str]]:
+        """(article id, op) pairs still to be written to the search index."""
+        return [(r[0], r[1]) for r in self._conn.execute("SELECT article_id, op FROM index_queue")]
+
+    # -- writes -------------------------------------------------------------------------
+
+    def save(self, article: Article) -> None:
+        """Insert or replace an article and queue it for indexing, in one transaction."""
+        self.save_many([article])
+
+    def save_many(self, articles: Sequence[Article]) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            stamp = now_iso()
+            for a in articles:
+                conn.execute(
+                    "INSERT INTO articles (id, source, url, title, outlet, author, date, format,"
+                    " content_hash, added, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET source=excluded.source, url=excluded.url,"
+                    " title=excluded.title, outlet=excluded.outlet, author=excluded.author,"
+                    " date=excluded.date, format=excluded.format,"
+                    " content_hash=excluded.content_hash, updated=excluded.updated",
+                    (a.id, a.source, a.url, a.title, a.outlet, a.author, a.date, a.format,
+                     a.content_hash, a.added or stamp, stamp),
+                )
+                conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (a.id,))
+                conn.executemany(
+                    "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?,?,?,?)",
+                    [(a.id, p.index, str(p.role), p.text) for p in a.paragraphs],
+                )
+                conn.execute(
+                    "INSERT OR REPLACE INTO index_queue (article_id, op) VALUES (?, 'upsert')",
+                    (a.id,),
+                )
+
+        self.write(work)
+
+    def dequeue(self, ids: Sequence[str]) -> None:
+        """Forget queued index work once the index has committed it."""
+        if ids:
+            self.write(
+                lambda c: c.executemany(
+                    "DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids]
+                )
+            )
+
+    def queue_all(self) -> None:
+        """Queue every article for indexing (a rebuild)."""
+        self.write(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO index_queue (article_id, op) SELECT id, 'upsert' FROM articles"
+            )
+        )
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+    )
+
+
+def _article(row: sqlite3.Row, paragraphs: list[Paragraph]) -> Article:
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        date=row["date"],
+        url=row["url"],
+        source=row["source"],
+        format=row["format"],
+        content_hash=row["content_hash"],
+        paragraphs=paragraphs,
+        added=row["added"],
+        updated=row["updated"],
+    )

@@ -1,0 +1,201 @@
+"""The ``parallax`` command: subcommands over the library, or the reader with no subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from index import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare how different outlets cover the same story. "
+        "With no command, open the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library folder (default: $PARALLAX_LIBRARY, else the user data directory)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", help="add articles from files, folders, feeds or URLs")
+    add.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    add.add_argument("--outlet", default="", metavar="NAME", help="outlet for every article")
+    add.add_argument("--json", action="store_true", help="print a JSON report")
+
+    search = commands.add_parser("search", help="full-text search over the library")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=10, metavar="N")
+    search.add_argument("--outlet", default="", metavar="NAME", help="only this outlet")
+    search.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="print one article with its paragraph roles")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+
+    articles = commands.add_parser("articles", help="list the library's articles, newest first")
+    articles.add_argument("--limit", type=int, default=None, metavar="N")
+    articles.add_argument("--json", action="store_true")
+
+    commands.add_parser("reindex", help="rebuild the search index from the database")
+    commands.add_parser("demo", help="load the demo corpus if the library is empty")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status and never lets a traceback out."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from tui.launch import run_reader
+
+            return run_reader(args.library)
+        return _HANDLERS[args.command](args)
+    except KeyboardInterrupt:
+        print("parallax: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"parallax: {message}", file=sys.stderr)
+        return 2
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from index.library import Library
+
+    return Library(args.library)
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from index.ingest import add_inputs
+    from tui.progress import progress_reporter
+
+    with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
+        report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
+    for failure in report.failed:
+        print(f"parallax: {failure['path']}: {failure['error']}", file=sys.stderr)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        for entry in report.added:
+            print(f"added    {entry['id'][:8]}  {entry['outlet'] or '?':<14} {entry['title']}")
+        for entry in report.updated:
+            print(f"updated  {entry['id'][:8]}  {entry['outlet'] or '?':<14} {entry['title']}")
+        for entry in report.skipped:
+            print(f"skipped  {entry['id'][:8]}  {entry['path']}: {entry['reason']}")
+        print(
+            f"{len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.skipped)} skipped, {len(report.failed)} failed",
+            file=sys.stderr,
+        )
+    return 1 if report.failed else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from index.search import search
+
+    with _open(args) as library:
+        result = search(library, " ".join(args.query), limit=args.limit, outlet=args.outlet)
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    if result.note:
+        print(f"note: {result.note}", file=sys.stderr)
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}")
+    outlets = ", ".join(f"{k} {v}" for k, v in result.facets["outlet"].items())
+    print(f"{result.total} articles" + (f" ({outlets})" if outlets else ""))
+    for hit in result.hits:
+        print(f"\n{hit.article_id[:8]}  {hit.outlet or '?'}  {hit.date or ''}\n  {hit.title}")
+        if hit.snippet:
+            print(f"  ¶{hit.paragraph}: {_mark(hit.snippet, hit.highlights)}")
+    return 0
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """Highlights as bold on a terminal, else as *word*."""
+    on, off = ("\033[1m", "\033[22m") if sys.stdout.isatty() else ("*", "*")
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + on + text[start:end] + off + text[end:]
+    return text
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        try:
+            article = library.resolve(args.id)
+        except KeyError as error:
+            print(f"parallax: {error.args[0]}", file=sys.stderr)
+            return 1
+    if args.json:
+        _print_json(article.to_json())
+        return 0
+    print(article.title)
+    print(" · ".join(x for x in (article.outlet, article.author, article.date, article.url) if x))
+    print(f"id {article.id}\n")
+    for p in article.paragraphs:
+        print(f"[{p.index:>2} {p.role}] {p.text}\n")
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        rows = library.store.list_articles(limit=args.limit)
+    if args.json:
+        keys = ("id", "title", "outlet", "date", "paragraphs", "author", "url", "added")
+        _print_json([{k: row[k] for k in keys} for row in rows])
+        return 0
+    for row in rows:
+        print(f"{str(row['id'])[:8]}  {row['date'] or '':<10}  {row['outlet'] or '?':<14} {row['title']}")
+    print(f"{len(rows)} articles", file=sys.stderr)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        count = library.reindex()
+    print(f"reindexed {count} articles")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from index.assets import DEMO_DIR
+    from index.ingest import add_inputs
+
+    with _open(args) as library:
+        if library.store.count():
+            return 0
+        report = add_inputs(library, [str(DEMO_DIR)])
+        print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
+    return 1 if report.failed else 0
+
+
+_HANDLERS: dict[str, Handler] = {
+    "add": cmd_add,
+    "search": cmd_search,
+    "show": cmd_show,
+    "articles": cmd_articles,
+    "reindex": cmd_reindex,
+    "demo": cmd_demo,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["main", "build_parser"]
