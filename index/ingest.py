@@ -87,7 +87,7 @@ def _add_one(
     batch: _Batch,
     report: IngestReport,
 ) -> None:
-    source = raw.source or raw.url or name
+    source = raw.url or raw.source or name  # the same source: its url, else its path
     raw.source = source
     known = library.store.find_by_source(source)
     pending_id = batch.by_source.get(source)

@@ -139,6 +139,4 @@ def parse_bytes(
         raise IngestError("not an article: a JSON document (use JSON Lines, one article a line)")
     raw = parse_text(text, source=source, markdown=suffix in {".md", ".markdown"})
     raw.url = raw.url or url
-    if raw.url and source == url:
-        raw.source = raw.url
     return [raw]

@@ -25,6 +25,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates, plus marks that reorder text invisibly.
 _BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
+_LATIN_FAMILY = frozenset(
+    "ascii latin_1 iso8859_1 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 iso8859_13 "
+    "iso8859_14 iso8859_15 iso8859_16 cp1250 cp1252 cp1254 cp1257 cp437 cp850 cp858 mac_roman "
+    "mac_latin2 mac_iceland mac_turkish".split()
+)
+
 _NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f]")
 
 
@@ -75,13 +81,14 @@ def decode_bytes(data: bytes) -> str:
 
     best = from_bytes(data[:200_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    # Western text is overwhelmingly cp1252 (a superset of latin-1's printable range);
-    # detectors often guess exotic code pages for short samples.
-    if encoding in {"latin_1", "iso8859_1", "iso8859_15", "cp1250", "cp1252", "ascii"} or (
-        best is not None and best.language in {"English", "French", "German", "Spanish"}
-    ):
+    # Detectors often guess a Central-European or DOS code page for short Western text;
+    # any Latin-script guess reads best as cp1252 (a superset of latin-1's printable range).
+    if encoding.replace("-", "_").lower() in _LATIN_FAMILY:
         encoding = "cp1252"
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        return data.decode("cp1252", errors="replace")
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
