@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.model import Article
-from index.search_index import SearchIndex
 from index.store import Store
+
+if TYPE_CHECKING:
+    from index.search_index import SearchIndex
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "search-index"
@@ -31,11 +34,21 @@ class Library:
         self.path = Path(path).expanduser() if path else default_library_path()
         self.path.mkdir(parents=True, exist_ok=True)
         self.store = Store(self.path / DB_NAME)
-        self.index = SearchIndex(self.path / INDEX_DIR)
+        self._index: SearchIndex | None = None
         self._index_checked = False
 
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, loaded on first use (Whoosh stays off the start-up path)."""
+        if self._index is None:
+            from index.search_index import SearchIndex
+
+            self._index = SearchIndex(self.path / INDEX_DIR)
+        return self._index
+
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()
         self.store.close()
 
     def __enter__(self) -> Library:

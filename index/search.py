@@ -74,6 +74,17 @@ def search(library: Library, text: str, *, limit: int = 10, outlet: str = "") ->
     return SearchResult(text, total, suggestion, {"outlet": facets}, hits, parsed.note)
 
 
+def highlight_paragraphs(
+    library: Library, article: Article, text: str
+) -> dict[int, list[tuple[int, int]]]:
+    """Spans of the query's words in each paragraph of ``article`` (only those with hits)."""
+    library.ensure_index()
+    searcher = library.index.searcher()
+    terms = _query_words(parse_query(text, searcher.schema, searcher.reader()).query)
+    spans = {p.index: term_spans(p.text, terms) for p in article.paragraphs}
+    return {index: found for index, found in spans.items() if found}
+
+
 def _outlet_counts(searcher: Any, query: Any) -> dict[str, int]:
     """Matches per outlet over all hits, read from the outlet column (no scoring)."""
     docnums = searcher.docs_for_query(query)

@@ -150,7 +150,7 @@ class Store:
             "SELECT a.id, a.title, a.outlet, a.author, a.date, a.added, a.url,"
             " (SELECT COUNT(*) FROM paragraphs p WHERE p.article_id = a.id) AS paragraphs"
             " FROM articles a ORDER BY CASE WHEN a.date LIKE '--%' THEN '' ELSE a.date END DESC,"
-            " a.added DESC, a.id"
+            " a.added DESC, a.title"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"

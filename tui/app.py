@@ -1,45 +1,66 @@
-"""The Textual reader: the library at a glance, with search (the full reader is issue 3)."""
+"""The Parallax reader: a Textual app over one library."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList
-from textual.widgets.option_list import Option
+from textual.screen import Screen
 
 from index.library import Library
+from tui.config import Config, animations_wanted, load_config
+from tui.safe import inert
+from tui.screens.home import HomeScreen
 
 
 class ParallaxApp(App[None]):
-    """Parallax: compare how outlets cover the same story."""
+    """Compare how outlets cover the same story, from the keyboard."""
 
     TITLE = "Parallax"
+    CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="focus_search"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("question_mark", "toggle_help", "Help", id="help"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, config: Config | None = None) -> None:
         super().__init__()
         self.library = library
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(placeholder="Search the library  (/)", id="search")
-        yield OptionList(id="articles")
-        yield Footer()
+        self.config = config if config is not None else load_config()
+        if not animations_wanted(self.config):
+            self.animation_level = "none"
 
     def on_mount(self) -> None:
-        articles = self.query_one("#articles", OptionList)
-        for row in self.library.store.list_articles(limit=200):
-            line = Content.assemble(
-                (str(row["date"] or "").ljust(11), "dim"),
-                (str(row["outlet"] or "?").ljust(14), "bold"),
-                Content(str(row["title"])),
-            )
-            articles.add_option(Option(line, id=str(row["id"])))
-        articles.focus()
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.config.error:
+            self.notify(self.config.error, severity="error")
+        self.push_screen(HomeScreen(self.library))
 
-    def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+    def action_toggle_help(self) -> None:
+        """Show or hide the help panel: the focused pane's HELP and the keys that apply."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Never start a browser on the machine Parallax runs on (it may be a server): show it."""
+        self.notify(inert(url), title="Link", timeout=10)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists the same commands as the keys."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show the keys and help for this pane", self.action_toggle_help)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Search", "Focus the search box (/)", screen.action_focus_search)
+            yield SystemCommand(
+                "Outlet filter", "Cycle the outlet filter (o)", screen.action_cycle_outlet
+            )
+        else:
+            yield SystemCommand("Back", "Go back one screen (escape)", self.action_back)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()

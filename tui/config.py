@@ -1,0 +1,57 @@
+"""The user's config file: key remapping and display preferences.
+
+``$PARALLAX_CONFIG`` or ``<user config dir>/parallax/config.toml``::
+
+    animations = false          # default: on, except over SSH
+
+    [keymap]                    # binding id = key(s)
+    focus_search = "ctrl+f"
+    next_hit = "n,f3"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class Config:
+    keymap: dict[str, str] = field(default_factory=dict)
+    animations: bool | None = None
+    error: str = ""
+
+
+def config_path() -> Path:
+    env = os.environ.get("PARALLAX_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("parallax", appauthor=False) / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config; a broken file gives defaults and a one-line error to show."""
+    path = path or config_path()
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(error=f"config {path}: {error}")
+    keymap = data.get("keymap", {})
+    animations = data.get("animations")
+    return Config(
+        keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
+        animations=animations if isinstance(animations, bool) else None,
+    )
+
+
+def animations_wanted(config: Config) -> bool:
+    """Animations cost bandwidth over SSH (one page-down ~450 KiB instead of ~11 KiB)."""
+    if config.animations is not None:
+        return config.animations
+    return "SSH_CONNECTION" not in os.environ and "SSH_TTY" not in os.environ

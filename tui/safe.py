@@ -1,0 +1,41 @@
+"""Untrusted text made inert for the screen.
+
+Article text, titles and queries go to widgets only as ``Content`` built here: never parsed as
+markup, and stripped of any control character the ingest filter missed (Textual would pass
+ESC, OSC and C1 sequences straight to the terminal).
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from index.textclean import strip_controls
+
+
+def inert(text: str, style: str = "") -> Content:
+    """Plain ``Content`` of ``text``: no markup, no control characters, one line per line."""
+    return Content.styled(strip_controls(text).replace("\t", "    "), style) if style else Content(
+        strip_controls(text).replace("\t", "    ")
+    )
+
+
+def with_highlights(text: str, spans: list[tuple[int, int]], style: str) -> Content:
+    """``text`` made inert, with ``spans`` (character offsets) styled.
+
+    Offsets are taken on the cleaned text, so callers pass text that was cleaned at ingest.
+    """
+    content = inert(text)
+    for start, end in spans:
+        content = content.stylize(style, start, end)
+    return content
+
+
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def display_date(iso: str) -> str:
+    """ISO dates as stored; a partial ``--MM-DD`` (year unknown) as ``Jul 28``."""
+    if iso.startswith("--") and len(iso) == 7:
+        month, day = int(iso[2:4]), int(iso[5:7])
+        return f"{_MONTH_NAMES[month - 1]} {day}"
+    return iso

@@ -1,0 +1,193 @@
+"""The start screen: the library at a glance and search as you type."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from tui.messages import SearchFinished
+from tui.safe import inert
+from tui.widgets.outlet_bar import OutletBar
+from tui.widgets.results import ResultsList
+
+if TYPE_CHECKING:
+    from index.library import Library
+    from index.search import SearchResult
+
+#: Wait this long after a keystroke before searching, so fast typing searches once.
+DEBOUNCE_S = 0.12
+RECENT_LIMIT = 500
+WILDCARDS = ("*", "?")
+RESERVED = {"story": "s", "entities": "e", "claims": "c", "annotate": "a"}
+
+
+class HomeScreen(Screen[None]):
+    """Recent articles and the search box; `enter` opens the selected article."""
+
+    HELP = """
+## Parallax
+
+Type in the search box to search the whole library as you type. Words are stemmed;
+use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
+`author:decamp`, `title:japan` or `date:2024`. Wildcards (`econom*`) run when you press
+`enter`. `o` cycles the outlet filter.
+"""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="focus_search"),
+        Binding("o", "cycle_outlet", "Outlet", id="outlet_filter"),
+        Binding("escape", "clear_search", "Clear", id="clear_search", show=False),
+        Binding("q", "app.quit", "Quit", id="quit_top"),
+        Binding("s", "reserved('story')", "Story", id="story_view"),
+        Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
+        Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
+        Binding("a", "reserved('annotate')", "Annotate", id="annotate"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.outlet = ""
+        self.last_result: SearchResult | None = None
+        self._search_lock = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="summary")
+        yield Input(placeholder="Search the library — press / (enter for wildcards)", id="search")
+        yield OutletBar(id="outlets")
+        yield ResultsList(id="results")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show_recent()
+        self.query_one(ResultsList).focus()
+        self.prepare_index()
+
+    def show_recent(self) -> None:
+        rows = self.library.store.list_articles(limit=RECENT_LIMIT)
+        outlets = {str(r["outlet"]) for r in rows if r["outlet"]}
+        summary = f"Parallax · {self.library.store.count()} articles from {len(outlets)} outlets · newest first"
+        self.query_one("#summary", Static).update(inert(summary))
+        self.query_one(OutletBar).show_status("Recent articles")
+        self.query_one(ResultsList).show_articles(rows)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def prepare_index(self) -> None:
+        """Open (or repair) the search index off the UI thread, so the first search is quick."""
+        with self._search_lock:
+            self.library.ensure_index()
+
+    # -- searching --------------------------------------------------------------------------
+
+    @property
+    def search_text(self) -> str:
+        return self.query_one("#search", Input).value.strip()
+
+    @on(Input.Changed, "#search")
+    def search_as_you_type(self) -> None:
+        text = self.search_text
+        if not text:
+            self.last_result = None
+            self.show_recent()
+        elif any(w in text for w in WILDCARDS):
+            self.query_one(OutletBar).show_status("press enter to run a wildcard search")
+        else:
+            self.run_search(text, self.outlet, DEBOUNCE_S)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        if self.search_text:
+            self.run_search(self.search_text, self.outlet, 0.0)
+        self.query_one(ResultsList).focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, text: str, outlet: str, delay: float) -> None:
+        """Search in a thread; a newer search cancels this one before it starts its work."""
+        from textual.worker import get_current_worker
+
+        from index.search import search
+
+        worker = get_current_worker()
+        if delay:
+            time.sleep(delay)
+        if worker.is_cancelled:
+            return
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            try:
+                result = search(self.library, text, limit=50, outlet=outlet)
+            except Exception as error:  # noqa: BLE001 - shown as one line
+                self.post_message(SearchFinished(text, outlet, None, str(error).splitlines()[0]))
+                return
+        self.post_message(SearchFinished(text, outlet, result))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.query != self.search_text or message.outlet != self.outlet:
+            return  # a result for an old query: drop it
+        bar = self.query_one(OutletBar)
+        if message.result is None:
+            bar.show_status(f"search failed: {message.error}")
+            return
+        result = self.last_result = message.result
+        status = " · ".join(
+            x
+            for x in (
+                f"{result.total} articles",
+                f"did you mean: {result.suggestion}" if result.suggestion else "",
+                result.note,
+            )
+            if x
+        )
+        total = sum(result.facets["outlet"].values())
+        bar.show(result.facets["outlet"], total, self.outlet, status)
+        self.query_one(ResultsList).show_hits(result.hits)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search_box = self.query_one("#search", Input)
+        if search_box.value:
+            search_box.value = ""
+        self.query_one(ResultsList).focus()
+
+    def action_cycle_outlet(self) -> None:
+        if not self.search_text or self.last_result is None:
+            self.notify("Search first, then filter by outlet", severity="warning")
+            return
+        self.outlet = self.query_one(OutletBar).next_filter()
+        self.run_search(self.search_text, self.outlet, 0.0)
+
+    def action_reserved(self, feature: str) -> None:
+        """Keys kept for features still to come."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reserved":
+            return None  # greyed out in the footer until the feature exists
+        return True
+
+    @on(OptionList.OptionSelected, "#results")
+    def open_article(self, event: OptionList.OptionSelected) -> None:
+        article_id = event.option.id
+        if article_id is None:
+            return
+        from tui.screens.reader import ReaderScreen
+
+        query = self.search_text if self.last_result is not None else ""
+        paragraph = -1
+        if self.last_result is not None:
+            paragraph = next(
+                (h.paragraph for h in self.last_result.hits if h.article_id == article_id), -1
+            )
+        self.app.push_screen(ReaderScreen(self.library, article_id, query, paragraph))

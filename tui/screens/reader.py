@@ -1,0 +1,82 @@
+"""Reading one article, opened at the paragraph that matched the search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.safe import display_date, inert
+from tui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+
+class ReaderScreen(Screen[None]):
+    """The article with its headline, outlet, author and date on top."""
+
+    HELP = """
+## Reader
+
+`escape` goes back to the list. `n` / `N` jump between paragraphs with search hits.
+`s`, `e`, `c`, `a` (story view, entities, claims, annotate) are coming.
+"""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("s", "reserved('story')", "Story", id="story_view"),
+        Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
+        Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
+        Binding("a", "reserved('annotate')", "Annotate", id="annotate"),
+    ]
+
+    def __init__(self, library: Library, article_id: str, query: str, paragraph: int) -> None:
+        super().__init__()
+        self.library = library
+        self.article_id = article_id
+        self.search_query = query
+        self.start_paragraph = paragraph
+
+    def compose(self) -> ComposeResult:
+        article = self.library.get(self.article_id)
+        if article is None:
+            yield Static(inert("This article is no longer in the library."))
+            yield Footer(compact=True)
+            return
+        highlights: dict[int, list[tuple[int, int]]] = {}
+        if self.search_query:
+            from index.search import highlight_paragraphs
+
+            highlights = highlight_paragraphs(self.library, article, self.search_query)
+        meta = " · ".join(
+            x for x in (article.outlet, article.author, display_date(article.date)) if x
+        )
+        yield Static(inert(article.title, "bold"), id="reader-title")
+        yield Static(inert(meta or "unknown outlet"), id="reader-meta")
+        count = len(highlights)
+        status = (
+            f"{count} paragraph{'s' if count != 1 else ''} with search hits · n/N to move"
+            if count
+            else ""
+        )
+        yield Static(inert(status), id="reader-status")
+        yield ArticleView(article, highlights, self.start_paragraph, id="article")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+
+    def on_article_view_hit_moved(self, message: ArticleView.HitMoved) -> None:
+        self.query_one("#reader-status", Static).update(
+            inert(f"hit {message.position} of {message.count} · n/N to move")
+        )
+
+    def action_reserved(self, feature: str) -> None:
+        """Keys kept for features still to come."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "reserved" else True

@@ -1,0 +1,84 @@
+"""The list of articles on the start screen: recent articles, or search hits with snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.safe import display_date, inert, with_highlights
+
+if TYPE_CHECKING:
+    from index.search import Hit
+
+
+def _meta_line(outlet: str, date: str) -> Content:
+    return Content.assemble(
+        inert(outlet or "unknown outlet", "bold"),
+        Content("  "),
+        inert(display_date(date) or "no date", "dim"),
+    )
+
+
+class ResultsList(OptionList):
+    """Articles as options whose id is the article id; every string from an article is inert."""
+
+    HELP = """
+## Articles
+
+`up`/`down` (or `j`/`k`) to move, `enter` to open the article.
+Search hits show the best matching paragraph, with the search words highlighted.
+"""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="results_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="results_up"),
+    ]
+
+    def _add_spaced(self, options: Iterable[Option]) -> None:
+        """Options with a separator line between them, for legibility."""
+        spaced: list[Option | None] = []
+        for option in options:
+            if spaced:
+                spaced.append(None)
+            spaced.append(option)
+        self.add_options(spaced)
+
+    def show_articles(self, rows: list[dict[str, object]]) -> None:
+        """Recent articles: title, then outlet and date."""
+        self.clear_options()
+        self._add_spaced(
+            Option(
+                Content("\n").join(
+                    [
+                        inert(str(row["title"]), "bold"),
+                        _meta_line(str(row["outlet"] or ""), str(row["date"] or "")),
+                    ]
+                ),
+                id=str(row["id"]),
+            )
+            for row in rows
+        )
+        self.highlighted = 0 if rows else None
+
+    def show_hits(self, hits: list[Hit]) -> None:
+        """Search hits: title, outlet and date, then the highlighted snippet."""
+        self.clear_options()
+        self._add_spaced(
+            Option(
+                Content("\n").join(
+                    [
+                        inert(hit.title, "bold"),
+                        _meta_line(hit.outlet, hit.date),
+                        with_highlights(hit.snippet, hit.highlights, "bold reverse"),
+                    ]
+                ),
+                id=hit.article_id,
+            )
+            for hit in hits
+        )
+        self.highlighted = 0 if hits else None
