@@ -120,7 +120,7 @@ def parse_bytes(
     if is_binary(data):
         raise IngestError("not an article: binary file")
     from index.formats.html import looks_like_html
-    from index.formats.sniff import looks_like_feed
+    from index.formats.feed import looks_like_feed
 
     if looks_like_feed(data):
         from index.fetch import fetch_url

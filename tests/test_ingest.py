@@ -123,6 +123,7 @@ def test_broken_folder_reports_each_and_keeps_the_rest(library: Library, tmp_pat
     added = {Path(e["path"]).name for e in report.added}
     failed = {Path(e["path"]).name: e["error"] for e in report.failed}
     assert added == {"good.txt", "cp1252.txt"}
+    assert failed["feed.xml"].startswith("malformed feed")
     assert set(failed) >= {"empty.txt", "random.bin", "image.png", "feed.xml", "huge.txt",
                            "missing.txt", "broken.html"}
     assert failed["empty.txt"] == "empty file"

@@ -1,0 +1,1 @@
+"""Input formats: each module turns one kind of file into raw articles."""
