@@ -9,9 +9,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -29,7 +37,9 @@ DATELINE = re.compile(
 #: "July 28, 2024" or "28 July 2024" anywhere.
 FULL_DATE = re.compile(
     _MONTH + r"\s+(?P<day>\d{1,2}),\s*(?P<year>(?:19|20)\d{2})\b"
-    r"|\b(?P<day2>\d{1,2})\s+" + _MONTH.replace("month", "month2") + r"\s+(?P<year2>(?:19|20)\d{2})\b"
+    r"|\b(?P<day2>\d{1,2})\s+"
+    + _MONTH.replace("month", "month2")
+    + r"\s+(?P<year2>(?:19|20)\d{2})\b"
 )
 
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
@@ -81,8 +91,10 @@ def normalize_date(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else (
-            value.isoformat(timespec="minutes")
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else (value.isoformat(timespec="minutes"))
         )
     if isinstance(value, date):
         return value.isoformat()

@@ -57,7 +57,9 @@ def prepare_article(raw: RawArticle, *, article_id: str, outlet_override: str = 
         source=raw.source or raw.url,
         format=raw.format,
         content_hash=content_hash(title, paragraphs),
-        paragraphs=[Paragraph(i, r, t) for i, (r, t) in enumerate(zip(roles, paragraphs, strict=True))],
+        paragraphs=[
+            Paragraph(i, r, t) for i, (r, t) in enumerate(zip(roles, paragraphs, strict=True))
+        ],
     )
 
 

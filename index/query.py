@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
 MAX_EXPANSION = 64
@@ -20,8 +20,38 @@ MIN_WILDCARD_PREFIX = 2
 SEARCH_FIELDS = ("title", "body", "extra")
 FIELD_ALIASES = {"site": "outlet", "source": "outlet", "by": "author", "headline": "title"}
 STOP_WORDS = frozenset(
-    "a an and are as at be but by for from has have in into is it its of on or that the "
-    "their this to was were will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    ]
 )
 
 _SYNTAX = re.compile(r"""[()\[\]{}"^~:*?+\-!\\/]""")
@@ -68,7 +98,9 @@ def _plain_terms(text: str, schema: Any) -> Any:
 
 
 def _has_errors(query: Any) -> bool:
-    return any(isinstance(q, wq.Query) and q.__class__.__name__ == "ErrorQuery" for q in _walk(query))
+    return any(
+        isinstance(q, wq.Query) and q.__class__.__name__ == "ErrorQuery" for q in _walk(query)
+    )
 
 
 def _walk(query: Any) -> list[Any]:
@@ -125,7 +157,10 @@ def _expand(q: Any, reader: Any, notes: list[str]) -> Any:
 def _prefix_terms(reader: Any, fieldname: str, prefix: str) -> Any:
     if fieldname not in reader.schema:
         return iter(())
-    return (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix(fieldname, prefix))
+    return (
+        t.decode("utf-8") if isinstance(t, bytes) else t
+        for t in reader.expand_prefix(fieldname, prefix)
+    )
 
 
 def _drop_stop_words(query: Any) -> Any:

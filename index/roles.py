@@ -155,8 +155,6 @@ def _mark_trailing_widgets(paragraphs: list[str], roles: list[Role]) -> None:
     if last_boiler < 0:
         return
     tail = range(last_boiler + 1, len(paragraphs))
-    if all(
-        word_count(paragraphs[i]) <= 8 and not _is_sentence(paragraphs[i]) for i in tail
-    ):
+    if all(word_count(paragraphs[i]) <= 8 and not _is_sentence(paragraphs[i]) for i in tail):
         for i in tail:
             roles[i] = Role.BOILERPLATE

@@ -119,8 +119,8 @@ def parse_bytes(
             raise IngestError(f"not an article: binary file ({what})")
     if is_binary(data):
         raise IngestError("not an article: binary file")
-    from index.formats.html import looks_like_html
     from index.formats.feed import looks_like_feed
+    from index.formats.html import looks_like_html
 
     if looks_like_feed(data):
         from index.fetch import fetch_url

@@ -183,8 +183,19 @@ class Store:
                     " title=excluded.title, outlet=excluded.outlet, author=excluded.author,"
                     " date=excluded.date, format=excluded.format,"
                     " content_hash=excluded.content_hash, updated=excluded.updated",
-                    (a.id, a.source, a.url, a.title, a.outlet, a.author, a.date, a.format,
-                     a.content_hash, a.added or stamp, stamp),
+                    (
+                        a.id,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.outlet,
+                        a.author,
+                        a.date,
+                        a.format,
+                        a.content_hash,
+                        a.added or stamp,
+                        stamp,
+                    ),
                 )
                 conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (a.id,))
                 conn.executemany(
@@ -211,7 +222,8 @@ class Store:
         """Queue every article for indexing (a rebuild)."""
         self.write(
             lambda c: c.execute(
-                "INSERT OR REPLACE INTO index_queue (article_id, op) SELECT id, 'upsert' FROM articles"
+                "INSERT OR REPLACE INTO index_queue (article_id, op)"
+                " SELECT id, 'upsert' FROM articles"
             )
         )
 

@@ -26,9 +26,31 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 _LATIN_FAMILY = frozenset(
-    "ascii latin_1 iso8859_1 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 iso8859_13 "
-    "iso8859_14 iso8859_15 iso8859_16 cp1250 cp1252 cp1254 cp1257 cp437 cp850 cp858 mac_roman "
-    "mac_latin2 mac_iceland mac_turkish".split()
+    [
+        "ascii",
+        "latin_1",
+        "iso8859_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp437",
+        "cp850",
+        "cp858",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+    ]
 )
 
 _NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f]")

@@ -73,8 +73,11 @@ def test_show_and_articles_json(demo: Path) -> None:
     short = listing[0]["id"][:8]
     shown = json.loads(run("show", short, "--json", library=demo).stdout)
     assert set(shown) >= {"id", "title", "outlet", "author", "date", "url", "paragraphs"}
-    assert shown["paragraphs"][0] == {"index": 0, "role": "boilerplate",
-                                      "text": "News / Military / More"}
+    assert shown["paragraphs"][0] == {
+        "index": 0,
+        "role": "boilerplate",
+        "text": "News / Military / More",
+    }
 
 
 def test_show_unknown_id_is_one_line_error(demo: Path) -> None:
@@ -91,8 +94,13 @@ def test_reindex_rebuilds(demo: Path) -> None:
 
 def test_bad_input_exit_code_and_one_line_each(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    out = run("add", str(tmp_path / "empty.txt"), str(tmp_path / "gone.txt"),
-              str(DEMO_DIR / "000_7c0e0cccafa81f39.txt"), library=tmp_path / "lib")
+    out = run(
+        "add",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "gone.txt"),
+        str(DEMO_DIR / "000_7c0e0cccafa81f39.txt"),
+        library=tmp_path / "lib",
+    )
     assert out.returncode == 1
     errors = [line for line in out.stderr.splitlines() if line.startswith("parallax:")]
     assert len(errors) == 2 and "Traceback" not in out.stderr
@@ -108,7 +116,12 @@ def test_version_and_help(tmp_path: Path) -> None:
 
 def test_environment_variable_chooses_library(tmp_path: Path) -> None:
     env_lib = tmp_path / "env-lib"
-    out = subprocess.run([*_command(), "demo"], capture_output=True, text=True, cwd=ROOT,
-                         env={**__import__("os").environ, "PARALLAX_LIBRARY": str(env_lib)})
+    out = subprocess.run(
+        [*_command(), "demo"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, "PARALLAX_LIBRARY": str(env_lib)},
+    )
     assert out.returncode == 0, out.stderr
     assert (env_lib / "library.sqlite3").exists()

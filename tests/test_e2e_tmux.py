@@ -60,9 +60,22 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     subprocess.run([str(PARALLAX), "demo"], check=True, env=env, capture_output=True)
     session = f"parallax-test-{uuid.uuid4().hex[:8]}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-         "-e", f"PARALLAX_LIBRARY={library}", "-e", f"XDG_CONFIG_HOME={tmp_path / 'config'}",
-         f"{PARALLAX}; sleep 5"],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-e",
+            f"PARALLAX_LIBRARY={library}",
+            "-e",
+            f"XDG_CONFIG_HOME={tmp_path / 'config'}",
+            f"{PARALLAX}; sleep 5",
+        ],
         check=True,
     )
     subprocess.run(["tmux", "set-option", "-t", session, "remain-on-exit", "on"], check=False)
@@ -72,7 +85,9 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 def test_search_open_back_quit(tmux: Tmux) -> None:
     tmux.wait_for("3 articles from 3 outlets")
+    time.sleep(0.5)
     tmux.keys("/")
+    time.sleep(0.3)  # focus moves on the next refresh, as it would for a person
     tmux.keys("Okinawa", literal=True)
     tmux.wait_for("Antiwar.com 1")
     tmux.keys("Enter")
@@ -81,9 +96,9 @@ def test_search_open_back_quit(tmux: Tmux) -> None:
     screen = tmux.wait_for("Japan hosts more than 54,000 US troops")
     assert "Antiwar.com · Dave DeCamp" in screen
     tmux.keys("Escape")
+    tmux.wait_for("1 article")  # back on the results
+    tmux.keys("Escape")  # clear the search: the recent articles return
     tmux.wait_for("Search the library")
-    tmux.keys("Escape")  # clear the search box and leave it
-    time.sleep(0.3)
     tmux.keys("q")
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and "3 articles from" in tmux.screen():

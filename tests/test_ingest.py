@@ -57,8 +57,12 @@ def test_same_content_is_skipped_and_changed_source_updates_in_place(
 
 
 def test_cp1252_and_latin1_files(library: Library, tmp_path: Path) -> None:
-    cp = _write(tmp_path / "cp.txt", "Caf\u00e9 “Owners” Protest\n\nThe owners said “no” – again.", "cp1252")
-    latin = _write(tmp_path / "l1.txt", "Déjà Vu in Genève\n\nThe façade of the café was restored.", "latin-1")
+    cp = _write(
+        tmp_path / "cp.txt", "Caf\u00e9 “Owners” Protest\n\nThe owners said “no” – again.", "cp1252"
+    )
+    latin = _write(
+        tmp_path / "l1.txt", "Déjà Vu in Genève\n\nThe façade of the café was restored.", "latin-1"
+    )
     report = add_inputs(library, [str(cp), str(latin)])
     assert report.failed == []
     titles = {e["title"] for e in report.added}
@@ -90,15 +94,26 @@ def test_front_matter_markdown(library: Library, tmp_path: Path) -> None:
     article = library.get(report.added[0]["id"])
     assert article is not None
     assert (article.title, article.outlet, article.author, article.date, article.url) == (
-        "Bridge Reopens", "City Paper", "Bo Chen", "2023-05-02", "https://city.example/bridge"
+        "Bridge Reopens",
+        "City Paper",
+        "Bo Chen",
+        "2023-05-02",
+        "https://city.example/bridge",
     )
     assert article.source == "https://city.example/bridge"
 
 
 def test_jsonl_with_a_bad_line(library: Library, tmp_path: Path) -> None:
     lines = [
-        json.dumps({"title": "One", "text": "First body text here.\n\nMore.", "outlet": "A",
-                    "date": "2024-01-02", "url": "https://a.example/1"}),
+        json.dumps(
+            {
+                "title": "One",
+                "text": "First body text here.\n\nMore.",
+                "outlet": "A",
+                "date": "2024-01-02",
+                "url": "https://a.example/1",
+            }
+        ),
         "{not json",
         json.dumps({"title": "Two", "text": "Second body text here.", "outlet": "B"}),
     ]
@@ -124,8 +139,15 @@ def test_broken_folder_reports_each_and_keeps_the_rest(library: Library, tmp_pat
     failed = {Path(e["path"]).name: e["error"] for e in report.failed}
     assert added == {"good.txt", "cp1252.txt"}
     assert failed["feed.xml"].startswith("malformed feed")
-    assert set(failed) >= {"empty.txt", "random.bin", "image.png", "feed.xml", "huge.txt",
-                           "missing.txt", "broken.html"}
+    assert set(failed) >= {
+        "empty.txt",
+        "random.bin",
+        "image.png",
+        "feed.xml",
+        "huge.txt",
+        "missing.txt",
+        "broken.html",
+    }
     assert failed["empty.txt"] == "empty file"
     assert "binary" in failed["random.bin"] and "PNG" in failed["image.png"]
     assert failed["huge.txt"].startswith("too large")

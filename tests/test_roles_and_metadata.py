@@ -56,14 +56,21 @@ def test_caption_and_boilerplate_rules() -> None:
     assert is_caption("Soldiers march in Tokyo. (Photo by AFP)")
     assert is_caption("A view of the harbor. Photo courtesy of the Navy")
     assert not is_caption("The minister said the photo was misleading.")
-    for text in ["News / Military / More", "SHARE THIS ARTICLE", "X", "www.example.co.uk",
-                 "Jane Roe is a staff reporter at Example News."]:
+    for text in [
+        "News / Military / More",
+        "SHARE THIS ARTICLE",
+        "X",
+        "www.example.co.uk",
+        "Jane Roe is a staff reporter at Example News.",
+    ]:
         assert is_boilerplate(text), text
     assert not is_boilerplate("The US and Japan announced steps on Sunday.")
 
 
 def test_byline_variants() -> None:
-    roles = assign_roles(["Headline here", "By Jane Roe and John Doe", "Body text."], has_title=False)
+    roles = assign_roles(
+        ["Headline here", "By Jane Roe and John Doe", "Body text."], has_title=False
+    )
     assert roles == [Role.HEADLINE, Role.BYLINE, Role.BODY]
 
 

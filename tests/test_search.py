@@ -86,16 +86,46 @@ def test_snippet_window_keeps_spans_aligned() -> None:
     assert [snippet[a:b] for a, b in spans] == ["needle"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=60))
 def test_any_typed_string_is_safe(demo_library: Library, text: str) -> None:
     result = search(demo_library, text)
     assert result.total >= 0
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(['"', "(", ")", "AND", "OR", "NOT", "*", ":", "title:", "[", "]",
-                                 "to", "japan", "us", "^", "~2", "-", "date:", "\\"]), max_size=8))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "(",
+                ")",
+                "AND",
+                "OR",
+                "NOT",
+                "*",
+                ":",
+                "title:",
+                "[",
+                "]",
+                "to",
+                "japan",
+                "us",
+                "^",
+                "~2",
+                "-",
+                "date:",
+                "\\",
+            ]
+        ),
+        max_size=8,
+    )
+)
 def test_query_syntax_fragments_never_raise(demo_library: Library, parts: list[str]) -> None:
     result = search(demo_library, " ".join(parts))
     assert result.total >= 0

@@ -14,7 +14,7 @@ def test_no_duplicates_after_many_commits_and_merges(tmp_path: Path) -> None:
     index.open()
     articles = [make_article(f"Story {i}", [f"alpha report number {i}."]) for i in range(30)]
     searcher_seen = []
-    for round_ in range(3):
+    for _round in range(3):
         for start in range(0, 30, 3):  # many small commits, so segments merge
             index.write(articles[start : start + 3])
             searcher_seen.append(index.searcher().doc_count())

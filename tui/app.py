@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from index.library import Library
+from index.textclean import strip_controls
 from tui.config import Config, animations_wanted, load_config
-from tui.safe import inert
 from tui.screens.home import HomeScreen
 
 
@@ -35,7 +35,7 @@ class ParallaxApp(App[None]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.error:
-            self.notify(self.config.error, severity="error")
+            self.notify(strip_controls(self.config.error), severity="error", markup=False)
         self.push_screen(HomeScreen(self.library))
 
     def action_toggle_help(self) -> None:
@@ -47,7 +47,7 @@ class ParallaxApp(App[None]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Never start a browser on the machine Parallax runs on (it may be a server): show it."""
-        self.notify(inert(url), title="Link", timeout=10)
+        self.notify(strip_controls(url), title="Link", timeout=10, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the same commands as the keys."""
@@ -59,8 +59,8 @@ class ParallaxApp(App[None]):
                 "Outlet filter", "Cycle the outlet filter (o)", screen.action_cycle_outlet
             )
         else:
-            yield SystemCommand("Back", "Go back one screen (escape)", self.action_back)
+            yield SystemCommand("Back", "Go back one screen (escape)", self.action_go_back)
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         if len(self.screen_stack) > 2:
             self.pop_screen()

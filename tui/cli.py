@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from index import __version__
+from tui.format import display_date, plural
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -118,7 +119,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.suggestion:
         print(f"did you mean: {result.suggestion}")
     outlets = ", ".join(f"{k} {v}" for k, v in result.facets["outlet"].items())
-    print(f"{result.total} articles" + (f" ({outlets})" if outlets else ""))
+    print(plural(result.total, "article") + (f" ({outlets})" if outlets else ""))
     for hit in result.hits:
         print(f"\n{hit.article_id[:8]}  {hit.outlet or '?'}  {hit.date or ''}\n  {hit.title}")
         if hit.snippet:
@@ -160,8 +161,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
         _print_json([{k: row[k] for k in keys} for row in rows])
         return 0
     for row in rows:
-        print(f"{str(row['id'])[:8]}  {row['date'] or '':<10}  {row['outlet'] or '?':<14} {row['title']}")
-    print(f"{len(rows)} articles", file=sys.stderr)
+        date = display_date(str(row["date"] or ""))
+        print(f"{str(row['id'])[:8]}  {date:<10}  {row['outlet'] or '?':<14} {row['title']}")
+    print(plural(len(rows), "article"), file=sys.stderr)
     return 0
 
 

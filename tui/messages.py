@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 class SearchFinished(Message):
     """A search ran; the handler drops it if the query or filter has changed since."""
 
-    def __init__(self, query: str, outlet: str, result: SearchResult | None, error: str = "") -> None:
+    def __init__(
+        self, query: str, outlet: str, result: SearchResult | None, error: str = ""
+    ) -> None:
         super().__init__()
         self.query = query
         self.outlet = outlet

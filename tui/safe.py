@@ -14,8 +14,10 @@ from index.textclean import strip_controls
 
 def inert(text: str, style: str = "") -> Content:
     """Plain ``Content`` of ``text``: no markup, no control characters, one line per line."""
-    return Content.styled(strip_controls(text).replace("\t", "    "), style) if style else Content(
-        strip_controls(text).replace("\t", "    ")
+    return (
+        Content.styled(strip_controls(text).replace("\t", "    "), style)
+        if style
+        else Content(strip_controls(text).replace("\t", "    "))
     )
 
 
@@ -28,14 +30,3 @@ def with_highlights(text: str, spans: list[tuple[int, int]], style: str) -> Cont
     for start, end in spans:
         content = content.stylize(style, start, end)
     return content
-
-
-_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-
-
-def display_date(iso: str) -> str:
-    """ISO dates as stored; a partial ``--MM-DD`` (year unknown) as ``Jul 28``."""
-    if iso.startswith("--") and len(iso) == 7:
-        month, day = int(iso[2:4]), int(iso[5:7])
-        return f"{_MONTH_NAMES[month - 1]} {day}"
-    return iso

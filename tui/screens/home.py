@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
+from tui.format import plural
 from tui.messages import SearchFinished
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
@@ -74,7 +75,11 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
     def show_recent(self) -> None:
         rows = self.library.store.list_articles(limit=RECENT_LIMIT)
         outlets = {str(r["outlet"]) for r in rows if r["outlet"]}
-        summary = f"Parallax · {self.library.store.count()} articles from {len(outlets)} outlets · newest first"
+        count = self.library.store.count()
+        summary = (
+            f"Parallax · {plural(count, 'article')} from {plural(len(outlets), 'outlet')}"
+            " · newest first"
+        )
         self.query_one("#summary", Static).update(inert(summary))
         self.query_one(OutletBar).show_status("Recent articles")
         self.query_one(ResultsList).show_articles(rows)
@@ -141,7 +146,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         status = " · ".join(
             x
             for x in (
-                f"{result.total} articles",
+                plural(result.total, "article"),
                 f"did you mean: {result.suggestion}" if result.suggestion else "",
                 result.note,
             )

@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.safe import display_date, inert
+from tui.format import display_date
+from tui.safe import inert
 from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:

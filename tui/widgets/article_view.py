@@ -212,7 +212,9 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         self.scroll_to(y=self.scroll_offset.y + count * max(1, self.size.height - 1), animate=False)
 
     def action_scroll_half(self, count: int) -> None:
-        self.scroll_to(y=self.scroll_offset.y + count * max(1, self.size.height // 2), animate=False)
+        self.scroll_to(
+            y=self.scroll_offset.y + count * max(1, self.size.height // 2), animate=False
+        )
 
     def action_top(self) -> None:
         self.scroll_to(y=0, animate=False)

@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.safe import display_date, inert, with_highlights
+from tui.format import display_date
+from tui.safe import inert, with_highlights
 
 if TYPE_CHECKING:
     from index.search import Hit

@@ -1,0 +1,18 @@
+"""Small display formats, free of Textual so the CLI can use them."""
+
+from __future__ import annotations
+
+_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def display_date(iso: str) -> str:
+    """ISO dates as stored; a partial ``--MM-DD`` (year unknown) as ``Jul 28``."""
+    if iso.startswith("--") and len(iso) == 7:
+        month, day = int(iso[2:4]), int(iso[5:7])
+        return f"{_MONTH_NAMES[month - 1]} {day}"
+    return iso
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
