@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS articles (
     updated TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
-CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
+CREATE INDEX IF NOT EXISTS articles_recent ON articles(date, added, title);
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
@@ -146,14 +146,13 @@ class Store:
 
     def list_articles(self, *, limit: int | None = None) -> list[dict[str, object]]:
         """Article summaries, newest first (by date, then by when they were added)."""
+        # Partial dates ("--07-28") sort below full ones and above none, as ASCII does.
         sql = (
             "SELECT a.id, a.title, a.outlet, a.author, a.date, a.added, a.url,"
             " (SELECT COUNT(*) FROM paragraphs p WHERE p.article_id = a.id) AS paragraphs"
-            " FROM articles a ORDER BY CASE WHEN a.date LIKE '--%' THEN '' ELSE a.date END DESC,"
-            " a.added DESC, a.title"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            " FROM (SELECT * FROM articles ORDER BY date DESC, added DESC, title DESC{limit}) a"
+            " ORDER BY a.date DESC, a.added DESC, a.title DESC"
+        ).format(limit=f" LIMIT {int(limit)}" if limit is not None else "")
         return [dict(r) for r in self._conn.execute(sql)]
 
     def count(self) -> int:
