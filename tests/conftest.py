@@ -10,6 +10,7 @@ import pytest
 from index.assets import DEMO_DIR
 from index.ingest import add_inputs
 from index.library import Library
+from tests.conftest_http import http_server  # noqa: F401 - a shared fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"

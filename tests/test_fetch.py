@@ -13,8 +13,6 @@ from index.model import IngestError
 if TYPE_CHECKING:
     from tests.conftest_http import LocalServer
 
-pytest_plugins = ["tests.conftest_http"]
-
 
 def _error(url: str, **options: float) -> str:
     with pytest.raises(IngestError) as caught:

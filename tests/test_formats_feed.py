@@ -13,7 +13,6 @@ from index.model import IngestError, RawArticle
 if TYPE_CHECKING:
     from tests.conftest_http import LocalServer
 
-pytest_plugins = ["tests.conftest_http"]
 
 BRIDGE = (
     "The old bridge reopened on Monday after two years of repairs, the city said, and "
