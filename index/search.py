@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -12,9 +13,8 @@ from whoosh import query as wq
 from index.library import Library
 from index.model import READING_ROLES, Article
 from index.query import SEARCH_FIELDS, STOP_WORDS, parse_query
-from index.search_index import stemming_analyzer
+from index.highlight import make_snippet, matched_words, term_spans
 
-SNIPPET_CHARS = 220
 _RAW_WORD = re.compile(r"(?<![\w:])([A-Za-z][A-Za-z'’-]{2,})(?![\w:*?])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
@@ -63,7 +63,7 @@ def search(library: Library, text: str, *, limit: int = 10, outlet: str = "") ->
     facets = _outlet_counts(searcher, query)
     if outlet:
         query = wq.And([query, wq.Term("outlet_facet", outlet)])
-    results = searcher.search(query, limit=max(1, limit), terms=True)
+    results = searcher.search(query, limit=max(1, limit))
     total = len(results) if outlet else sum(facets.values())
     ids = [r["id"] for r in results]
     scores = {r["id"]: float(r.score) for r in results}
@@ -87,13 +87,22 @@ def highlight_paragraphs(
 
 def _outlet_counts(searcher: Any, query: Any) -> dict[str, int]:
     """Matches per outlet over all hits, read from the outlet column (no scoring)."""
-    docnums = searcher.docs_for_query(query)
-    counts: dict[str, int] = {}
-    column = searcher.reader().column_reader("outlet_facet", translate=True)
-    for docnum in docnums:
-        name = column[docnum]
-        counts[name] = counts.get(name, 0) + 1
+    outlets = library_outlets(searcher)
+    counts = Counter(outlets[docnum] for docnum in searcher.docs_for_query(query))
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_OUTLET_COLUMNS: dict[int, list[str]] = {}
+
+
+def library_outlets(searcher: Any) -> list[str]:
+    """Each document's outlet, by document number, read once per searcher."""
+    key = id(searcher)
+    if key not in _OUTLET_COLUMNS:
+        _OUTLET_COLUMNS.clear()  # only the newest searcher is ever asked
+        column = searcher.reader().column_reader("outlet_facet", translate=True)
+        _OUTLET_COLUMNS[key] = list(column)
+    return _OUTLET_COLUMNS[key]
 
 
 def _query_words(query: Any) -> set[str]:
@@ -125,17 +134,6 @@ def _hit(article: Article, score: float, terms: set[str], searcher: Any) -> Hit:
     )
 
 
-def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` whose stems are in ``terms``."""
-    if not terms:
-        return []
-    return [
-        (t.startchar, t.endchar)
-        for t in stemming_analyzer()(text, chars=True, mode="index")
-        if t.text in terms
-    ]
-
-
 def _best_paragraph(
     article: Article, terms: set[str], searcher: Any
 ) -> tuple[int, float, list[tuple[int, int]]]:
@@ -146,44 +144,12 @@ def _best_paragraph(
     for p in article.paragraphs:
         if p.role not in READING_ROLES:
             continue
-        spans = term_spans(p.text, terms)
-        found = {_stem_at(p.text, s) for s in spans}
-        score = sum(idf.get(t, 0.0) for t in found) * 2 + 0.1 * len(spans)
+        matches = matched_words(p.text, terms)
+        found = {stem for _, _, stem in matches}
+        score = sum(idf.get(t, 0.0) for t in found) * 2 + 0.1 * len(matches)
         if score > best[1]:
-            best = (p.index, score, spans)
+            best = (p.index, score, [(start, end) for start, end, _ in matches])
     return best
-
-
-def _stem_at(text: str, span: tuple[int, int]) -> str:
-    return next(iter(t.text for t in stemming_analyzer()(text[span[0] : span[1]])), "")
-
-
-def make_snippet(
-    text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
-) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around its densest run of hits, with spans shifted to match."""
-    if len(text) <= width:
-        return text, spans
-    start = 0
-    if spans:
-        best_count = -1
-        for first in spans:
-            count = sum(1 for s in spans if first[0] <= s[0] and s[1] <= first[0] + width)
-            if count > best_count:
-                best_count, start = count, first[0]
-        start = max(0, start - width // 4)
-        if start:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < start + 20 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + width // 2 else end
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix) - start
-    shown = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
-    return prefix + text[start:end] + suffix, shown
 
 
 def _suggest(text: str, searcher: Any) -> str:
@@ -209,4 +175,4 @@ def _suggest(text: str, searcher: Any) -> str:
     return suggestion if changed else ""
 
 
-__all__ = ["Hit", "SearchResult", "make_snippet", "search", "term_spans"]
+__all__ = ["Hit", "SearchResult", "highlight_paragraphs", "make_snippet", "search"]

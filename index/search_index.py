@@ -32,12 +32,14 @@ from whoosh.support.charset import accent_map
 from index.model import READING_ROLES, Article, Role
 
 WRITE_LOCK_TIMEOUT_S = 60.0
+#: Words, keeping inner dots and apostrophes ("U.S.", "don't") together.
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
 
 
 def _base_analyzer() -> Any:
     # "U.S." -> "us"; accents folded so "cafe" finds "café".
     return (
-        RegexTokenizer(r"\w+(?:[.'’]\w+)*")
+        RegexTokenizer(TOKEN_PATTERN)
         | SubstitutionFilter(r"[.'’]", "")
         | LowercaseFilter()
         | CharsetFilter(accent_map)
