@@ -10,10 +10,10 @@ from typing import Any
 
 from whoosh import query as wq
 
+from index.highlight import make_snippet, matched_words, term_spans
 from index.library import Library
 from index.model import READING_ROLES, Article
 from index.query import SEARCH_FIELDS, STOP_WORDS, parse_query
-from index.highlight import make_snippet, matched_words, term_spans
 
 _RAW_WORD = re.compile(r"(?<![\w:])([A-Za-z][A-Za-z'’-]{2,})(?![\w:*?])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}

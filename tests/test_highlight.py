@@ -9,8 +9,26 @@ from index.highlight import matched_words, stem
 from index.search_index import stemming_analyzer
 
 WORDS = st.sampled_from(
-    ["planned", "plans", "U.S.", "US", "café", "Cafe", "don't", "economy", "economies",
-     "running", "ran", "Japan's", "Japan’s", "year-end", "54,000", "ÉLAN", "naïve", "x"]
+    [
+        "planned",
+        "plans",
+        "U.S.",
+        "US",
+        "café",
+        "Cafe",
+        "don't",
+        "economy",
+        "economies",
+        "running",
+        "ran",
+        "Japan's",
+        "Japan’s",
+        "year-end",
+        "54,000",
+        "ÉLAN",
+        "naïve",
+        "x",
+    ]
 )
 
 
