@@ -15,6 +15,8 @@ from index.prepare import prepare_article
 from index.sources import expand_inputs, parse_input
 
 SAVE_BATCH = 200
+#: Index after this many saved articles: each Whoosh commit costs a segment and merges.
+INDEX_EVERY = 5000
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -63,6 +65,7 @@ def add_inputs(
     names = list(expand_inputs(inputs))
     batch = _Batch()
     library.ensure_index()
+    unindexed = 0
     for done, name in enumerate(names, start=1):
         parsed = parse_input(name)
         for item in parsed.items:
@@ -71,11 +74,17 @@ def add_inputs(
             else:
                 _add_one(library, item, name, outlet, batch, report)
         if len(batch.articles) >= SAVE_BATCH:
-            _save(library, batch)
+            library.store.save_many(batch.articles)
+            unindexed += len(batch.articles)
             batch = _Batch()
+            if unindexed >= INDEX_EVERY:
+                library.flush_index()
+                unindexed = 0
         if progress:
             progress(done, len(names), name)
-    _save(library, batch)
+    if batch.articles:
+        library.store.save_many(batch.articles)
+    library.flush_index()
     return report
 
 
@@ -111,9 +120,3 @@ def _add_one(
     entry = {"id": article.id, "path": name, "title": article.title, "outlet": article.outlet}
     (report.updated if known else report.added).append(entry)
     batch.add(article)
-
-
-def _save(library: Library, batch: _Batch) -> None:
-    if batch.articles:
-        library.store.save_many(batch.articles)
-        library.flush_index()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "search-index"
-INDEX_BATCH = 500
+INDEX_BATCH = 5000
 
 
 def default_library_path() -> Path:

@@ -14,6 +14,7 @@ from index.highlight import make_snippet, matched_words, term_spans
 from index.library import Library
 from index.model import READING_ROLES, Article
 from index.query import SEARCH_FIELDS, STOP_WORDS, parse_query
+from index.spelling import suggest as suggest_word
 
 _RAW_WORD = re.compile(r"(?<![\w:])([A-Za-z][A-Za-z'’-]{2,})(?![\w:*?])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -49,8 +50,13 @@ class SearchResult:
         return data
 
 
-def search(library: Library, text: str, *, limit: int = 10, outlet: str = "") -> SearchResult:
-    """Run ``text`` against the library; ``outlet`` narrows to one outlet (exact name)."""
+def search(
+    library: Library, text: str, *, limit: int = 10, outlet: str = "", suggest: bool = True
+) -> SearchResult:
+    """Run ``text`` against the library; ``outlet`` narrows to one outlet (exact name).
+
+    ``suggest`` looks for spelling corrections when little is found (off while typing).
+    """
     library.ensure_index()
     text = text.strip()
     if not text:
@@ -70,7 +76,7 @@ def search(library: Library, text: str, *, limit: int = 10, outlet: str = "") ->
     articles = library.store.get_many(ids)
     terms = _query_words(query)
     hits = [_hit(a, scores[a.id], terms, searcher) for a in articles]
-    suggestion = _suggest(text, searcher) if total < 3 else ""
+    suggestion = _suggest(text, searcher, library) if suggest and total < 3 else ""
     return SearchResult(text, total, suggestion, {"outlet": facets}, hits, parsed.note)
 
 
@@ -152,23 +158,19 @@ def _best_paragraph(
     return best
 
 
-def _suggest(text: str, searcher: Any) -> str:
+def _suggest(text: str, searcher: Any, library: Library) -> str:
     """The query with unknown words replaced by the closest known ones, or ''."""
-    reader = searcher.reader()
-    corrector = None
     changed = False
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal corrector, changed
+        nonlocal changed
         word = match.group(1)
-        lower = word.lower()
-        if word in _OPERATORS or lower in STOP_WORDS or reader.doc_frequency("words", lower):
+        if word in _OPERATORS or word.lower() in STOP_WORDS:
             return word
-        corrector = corrector or searcher.corrector("words")
-        options = corrector.suggest(lower, limit=1, maxdist=2)
-        if options:
+        better = suggest_word(searcher, library.store, word)
+        if better and better != word.lower():
             changed = True
-            return options[0]
+            return better
         return word
 
     suggestion = _RAW_WORD.sub(replace, text)

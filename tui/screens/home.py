@@ -31,7 +31,10 @@ RESERVED = {"story": "s", "entities": "e", "claims": "c", "annotate": "a"}
 
 
 class HomeScreen(Screen[None]):
-    """Recent articles and the search box; `enter` opens the selected article."""
+    """Recent articles and the search box; `enter` opens the selected article.
+
+    Typing searches as you go (spelling suggestions wait for `enter`, as they cost more).
+    """
 
     HELP = """
 ## Parallax
@@ -105,7 +108,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         elif any(w in text for w in WILDCARDS):
             self.query_one(OutletBar).show_status("press enter to run a wildcard search")
         else:
-            self.run_search(text, self.outlet, DEBOUNCE_S)
+            self.run_search(text, self.outlet, DEBOUNCE_S, suggest=False)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -114,7 +117,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         self.query_one(ResultsList).focus()
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, text: str, outlet: str, delay: float) -> None:
+    def run_search(self, text: str, outlet: str, delay: float, suggest: bool = True) -> None:
         """Search in a thread; a newer search cancels this one before it starts its work."""
         from textual.worker import get_current_worker
 
@@ -129,7 +132,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             if worker.is_cancelled:
                 return
             try:
-                result = search(self.library, text, limit=50, outlet=outlet)
+                result = search(self.library, text, limit=50, outlet=outlet, suggest=suggest)
             except Exception as error:  # noqa: BLE001 - shown as one line
                 self.post_message(SearchFinished(text, outlet, None, str(error).splitlines()[0]))
                 return
