@@ -73,7 +73,8 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
     def on_mount(self) -> None:
         self.show_recent()
         self.query_one(ResultsList).focus()
-        self.prepare_index()
+        # After the first paint: loading Whoosh in a thread would hold the GIL before it.
+        self.call_after_refresh(self.prepare_index)
 
     def show_recent(self) -> None:
         rows = self.library.store.list_articles(limit=RECENT_LIMIT)

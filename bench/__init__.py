@@ -1,0 +1,1 @@
+"""Parallax benchmarks: ``python -m bench`` (see ``bench/__main__.py``)."""
