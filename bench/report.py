@@ -36,15 +36,22 @@ _ROWS: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 
-def _get(data: dict[str, Any], path: tuple[str, ...]) -> float:
+def _get(data: dict[str, Any], path: tuple[str, ...]) -> float | None:
+    """The number at ``path``, or None where that phase did not run."""
     value: Any = data
     for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
         value = value[key]
     return float(value)
 
 
-def _ratio(a: float, b: float) -> str:
-    return f"{a / b:,.2f}x" if b else "-"
+def _fmt(fmt: str, value: float | None) -> str:
+    return "-" if value is None else fmt.format(value)
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:,.2f}x" if a is not None and b else "-"
 
 
 def summary_table(scale: dict[str, Any]) -> Table:
@@ -65,7 +72,7 @@ def summary_table(scale: dict[str, Any]) -> Table:
     p, f = scale["parallax"], scale["fts5"]
     for label, path, fmt in _ROWS:
         a, b = _get(p, path), _get(f, path)
-        table.add_row(label, fmt.format(a), fmt.format(b), _ratio(a, b))
+        table.add_row(label, _fmt(fmt, a), _fmt(fmt, b), _ratio(a, b))
     table.add_row("index segments", str(p["ingest"]["segments"]), "1 table", "")
     return table
 
@@ -89,18 +96,16 @@ def query_table(scale: dict[str, Any]) -> Table:
         table.add_column(
             name, justify="left" if name in ("kind", "query (Parallax syntax)") else "right"
         )
-    rows = zip(QUERIES, scale["parallax"]["per_query"], scale["fts5"]["per_query"], strict=True)
-    for q, p, f in rows:
-        table.add_row(
-            q.kind,
-            q.parallax,
-            f"{p['total']:,}",
-            f"{f['total']:,}",
-            f"{p['median_ms']:.1f}",
-            f"{f['median_ms']:.1f}",
-            f"{p['cold_ms']:.1f}",
-            f"{f['cold_ms']:.1f}",
-        )
+    missing: list[dict[str, Any]] = [{}] * len(QUERIES)
+    parallax = scale["parallax"].get("per_query", missing)
+    fts5 = scale["fts5"].get("per_query", missing)
+    for q, p, f in zip(QUERIES, parallax, fts5, strict=True):
+        cells = [
+            _fmt(fmt, d.get(key))
+            for key, fmt in (("total", "{:,.0f}"), ("median_ms", "{:.1f}"), ("cold_ms", "{:.1f}"))
+            for d in (p, f)
+        ]
+        table.add_row(q.kind, q.parallax, *cells)
     return table
 
 
@@ -120,7 +125,7 @@ def goals(scale: dict[str, Any]) -> list[str]:
         lines.append(
             f"reader start-up to first paint on this library: {median:.2f} s median{verdict}"
         )
-    if scale["copies"] > 1:
+    if scale["copies"] > 1 and "warm" in p:
         p95 = p["warm"]["p95"]
         ok = "PASS" if p95 < GOAL_WARM_P95_MS else "FAIL"
         lines.append(f"goal warm search p95 < {GOAL_WARM_P95_MS:.0f} ms at 130k: {p95:.1f} -> {ok}")
@@ -130,7 +135,7 @@ def goals(scale: dict[str, Any]) -> list[str]:
 def notes(scale: dict[str, Any], *, repeats: int) -> list[str]:
     """What the numbers mean, printed under the tables."""
     ingest = scale["parallax"]["ingest"]
-    return [
+    return [f"WARNING: {w}" for w in scale.get("warnings", [])] + [
         "ratio = Parallax / FTS5 (time, size, memory: lower is better; articles/s: higher).",
         f"Parallax skipped {ingest['skipped']:,} documents as duplicates and failed"
         f" {ingest['failed']:,}; FTS5 inserts every line.",

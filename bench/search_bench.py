@@ -59,6 +59,7 @@ class Workers:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.count = 0
+        self.index_code: set[str] = set()
         self.env = {
             **os.environ,
             "PYTHONPATH": os.pathsep.join(
@@ -74,7 +75,49 @@ class Workers:
         command = [sys.executable, "-m", "bench.worker", str(spec_path), str(out_path)]
         subprocess.run(command, cwd=REPO, env=self.env, check=True)
         result: dict[str, Any] = json.loads(out_path.read_text())
+        self.index_code.add(result["index_code"])
         return result
+
+
+def _ingest(
+    workers: Workers, name: str, jsonl: Path, library: Path, database: Path
+) -> dict[str, Any]:
+    """Both ingests, with sizes on disk; then check that the index opens as it is."""
+    log(f"[{name}] ingest: Parallax")
+    parallax = workers.run("ingest_parallax", jsonl=str(jsonl), library=str(library))
+    parallax["index_mb"] = disk_mb(library / "search-index")
+    parallax["sqlite_mb"] = _sqlite_mb(library / "library.sqlite3")
+    log(f"[{name}] ingest: FTS5")
+    fts5 = workers.run("ingest_fts5", jsonl=str(jsonl), database=str(database))
+    fts5["index_mb"] = fts5["sqlite_mb"] = _sqlite_mb(database)
+    for ingest in (parallax, fts5):
+        ingest["articles_per_s"] = ingest["stored"] / ingest["seconds"]
+    return {"parallax": {"ingest": parallax}, "fts5": {"ingest": fts5}}
+
+
+def _search(workers: Workers, name: str, engine: str, repeats: int, **where: str) -> dict[str, Any]:
+    """Cold (a fresh process per query) and warm (one process) latencies of the mix."""
+    log(f"[{name}] search cold: {engine} ({len(QUERIES)} fresh processes)")
+    cold = [
+        workers.run("search_cold", engine=engine, query=i, limit=10, **where)
+        for i in range(len(QUERIES))
+    ]
+    log(f"[{name}] search warm: {engine} ({repeats} rounds of {len(QUERIES)} queries)")
+    warm = workers.run("search_warm", engine=engine, repeats=repeats, limit=10, **where)
+    per_query = zip(
+        cold, warm["median_ms"], warm["totals"], warm["hits"], warm["samples_ms"], strict=True
+    )
+    return {
+        "cold": summary([c["ms"] for c in cold]),
+        "open_ms": summary([c["open_ms"] for c in cold]),
+        "warm": summary([ms for samples in warm["samples_ms"] for ms in samples]),
+        "warm_medians": summary(warm["median_ms"]),
+        "search_rss_mb": max([warm["peak_rss_mb"], *(c["peak_rss_mb"] for c in cold)]),
+        "per_query": [
+            {"cold_ms": c["ms"], "median_ms": m, "total": t, "hits": h, "samples_ms": w}
+            for c, m, t, h, w in per_query
+        ],
+    }
 
 
 def run_scale(
@@ -88,52 +131,24 @@ def run_scale(
     count = corpus.write_jsonl(docs, jsonl, copies=copies, chunk=chunk)
     log(f"[{name}] {count} documents ({copies} cop{'y' if copies == 1 else 'ies'}) in {jsonl}")
     library, database = folder / "library", folder / "fts5.sqlite3"
-    where = {"parallax": {"library": str(library)}, "fts5": {"database": str(database)}}
     results: dict[str, Any] = {"scale": name, "copies": copies, "documents": count}
-
-    log(f"[{name}] ingest: Parallax")
-    ingest = workers.run("ingest_parallax", jsonl=str(jsonl), **where["parallax"])
-    ingest["index_mb"] = disk_mb(library / "search-index")
-    ingest["sqlite_mb"] = _sqlite_mb(library / "library.sqlite3")
-    results["parallax"] = {"ingest": ingest}
-    log(f"[{name}] ingest: FTS5")
-    ingest = workers.run("ingest_fts5", jsonl=str(jsonl), **where["fts5"])
-    ingest["index_mb"] = _sqlite_mb(database)
-    ingest["sqlite_mb"] = ingest["index_mb"]
-    results["fts5"] = {"ingest": ingest}
-    for engine in ENGINES:
-        ing = results[engine]["ingest"]
-        ing["articles_per_s"] = ing["stored"] / ing["seconds"]
-
-    for engine in ENGINES:
-        log(f"[{name}] search cold: {engine} ({len(QUERIES)} fresh processes)")
-        cold = [
-            workers.run("search_cold", engine=engine, query=i, limit=10, **where[engine])
-            for i in range(len(QUERIES))
-        ]
-        log(f"[{name}] search warm: {engine} ({repeats} rounds of {len(QUERIES)} queries)")
-        warm = workers.run("search_warm", engine=engine, repeats=repeats, limit=10, **where[engine])
-        samples = [ms for per_query in warm["samples_ms"] for ms in per_query]
-        results[engine].update(
-            cold=summary([c["ms"] for c in cold]),
-            open_ms=summary([c["open_ms"] for c in cold]),
-            warm=summary(samples),
-            warm_medians=summary(warm["median_ms"]),
-            search_rss_mb=max([warm["peak_rss_mb"], *(c["peak_rss_mb"] for c in cold)]),
+    results["warnings"] = warnings = []
+    results.update(_ingest(workers, name, jsonl, library, database))
+    check = workers.run("check_index", library=str(library))
+    if not check["ok"]:
+        warnings.append(f"Parallax search skipped: its index would be rebuilt ({check['problem']})")
+        log(f"[{name}] {warnings[-1]}")
+    if check["ok"]:
+        results["parallax"].update(
+            _search(workers, name, "parallax", repeats, library=str(library))
         )
-        results[engine]["per_query"] = [
-            {"cold_ms": c["ms"], "median_ms": m, "total": t, "hits": h, "samples_ms": w}
-            for c, m, t, h, w in zip(
-                cold,
-                warm["median_ms"],
-                warm["totals"],
-                warm["hits"],
-                warm["samples_ms"],
-                strict=True,
-            )
-        ]
-    log(f"[{name}] start-up: the reader on this library, to its first painted screen")
-    results["parallax"]["startup"] = startup.measure(library, runs=3 if repeats <= 3 else 7)
+    results["fts5"].update(_search(workers, name, "fts5", repeats, database=str(database)))
+    if len(workers.index_code) > 1:
+        warnings.append("index/ changed during this run: the numbers mix code versions")
+    results["index_code"] = sorted(workers.index_code)
+    if check["ok"]:
+        log(f"[{name}] start-up: the reader on this library, to its first painted screen")
+        results["parallax"]["startup"] = startup.measure(library, runs=3 if repeats <= 3 else 7)
     return results
 
 

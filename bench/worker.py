@@ -6,6 +6,7 @@ The result, with the process's peak RSS, is written to OUT.json.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import statistics
 import sys
@@ -15,6 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.queries import QUERIES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def code_digest() -> str:
+    """A short hash of index/ as it is now, so a run can tell if the code changed under it."""
+    digest = hashlib.sha1()
+    for path in sorted((REPO / "index").rglob("*.py")):
+        digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def peak_rss_mb() -> float:
@@ -78,6 +89,25 @@ def ingest_fts5(spec: dict[str, Any]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     conn.close()
     return {"seconds": seconds, "added": count, "stored": count}
+
+
+def check_index(spec: dict[str, Any]) -> dict[str, Any]:
+    """Would ``SearchIndex.open()`` keep this index? It silently rebuilds one it cannot use
+    (missing, damaged, or another schema: e.g. index/ changed since the ingest)."""
+    from whoosh import index as whoosh_index
+
+    from index.search_index import build_schema
+
+    path = Path(spec["library"]) / "search-index"
+    try:
+        ix = whoosh_index.open_dir(path)
+        ours, theirs = set(build_schema().names()), set(ix.schema.names())
+        if ours != theirs:
+            return {"ok": False, "problem": f"schema differs: {sorted(ours ^ theirs)}"}
+        ix.reader().close()
+    except Exception as error:  # noqa: BLE001 - report whatever open() would swallow
+        return {"ok": False, "problem": f"{type(error).__name__}: {error}"}
+    return {"ok": True, "problem": ""}
 
 
 def _runner(spec: dict[str, Any]) -> tuple[Callable[[int], tuple[int, int]], Callable[[], None]]:
@@ -156,6 +186,7 @@ OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "ingest_fts5": ingest_fts5,
     "search_cold": search_cold,
     "search_warm": search_warm,
+    "check_index": check_index,
 }
 
 
@@ -163,6 +194,7 @@ def main(argv: list[str]) -> int:
     spec = json.loads(Path(argv[0]).read_text())
     result = OPS[spec["op"]](spec)
     result["peak_rss_mb"] = peak_rss_mb()
+    result["index_code"] = code_digest()
     Path(argv[1]).write_text(json.dumps(result))
     return 0
 

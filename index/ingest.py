@@ -73,13 +73,13 @@ def add_inputs(
                 report.failed.append({"path": name, "error": str(item)})
             else:
                 _add_one(library, item, name, outlet, batch, report)
-        if len(batch.articles) >= SAVE_BATCH:
-            library.store.save_many(batch.articles)
-            unindexed += len(batch.articles)
-            batch = _Batch()
-            if unindexed >= INDEX_EVERY:
-                library.flush_index()
-                unindexed = 0
+            if len(batch.articles) >= SAVE_BATCH:  # per article: one JSONL can hold thousands
+                library.store.save_many(batch.articles)
+                unindexed += len(batch.articles)
+                batch = _Batch()
+                if unindexed >= INDEX_EVERY:
+                    library.flush_index()
+                    unindexed = 0
         if progress:
             progress(done, len(names), name)
     if batch.articles:
