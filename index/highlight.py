@@ -16,6 +16,7 @@ from whoosh.support.charset import accent_map
 from index.search_index import TOKEN_PATTERN
 
 SNIPPET_CHARS = 220
+MAX_WINDOW_STARTS = 50
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
 _DROPPED = str.maketrans("", "", ".'’")
 
@@ -56,8 +57,12 @@ def make_snippet(
     start = 0
     if spans:
         best_count = -1
-        for first in spans:
-            count = sum(1 for s in spans if first[0] <= s[0] and s[1] <= first[0] + width)
+        for first in spans[:MAX_WINDOW_STARTS]:  # bounded: a word may occur thousands of times
+            count = sum(
+                1
+                for s in spans[: MAX_WINDOW_STARTS * 4]
+                if first[0] <= s[0] and s[1] <= first[0] + width
+            )
             if count > best_count:
                 best_count, start = count, first[0]
         start = max(0, start - width // 4)

@@ -106,6 +106,9 @@ def _add_one(
     except IngestError as error:
         report.failed.append({"path": name, "error": str(error)})
         return
+    except Exception as error:  # noqa: BLE001 - one odd article must not stop the batch
+        report.failed.append({"path": name, "error": f"{type(error).__name__}: {error}"})
+        return
     if known and known[1] == article.content_hash or pending_id:
         report.skipped.append({"path": name, "id": article_id, "reason": "already in the library"})
         return

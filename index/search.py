@@ -70,9 +70,10 @@ def search(
     if outlet:
         query = wq.And([query, wq.Term("outlet_facet", outlet)])
     results = searcher.search(query, limit=max(1, limit))
+    results_hits = list(results)[: max(0, limit)]
     total = len(results) if outlet else sum(facets.values())
-    ids = [r["id"] for r in results]
-    scores = {r["id"]: float(r.score) for r in results}
+    ids = [r["id"] for r in results_hits]
+    scores = {r["id"]: float(r.score) for r in results_hits}
     articles = library.store.get_many(ids)
     terms = _query_words(query)
     hits = [_hit(a, scores[a.id], terms, searcher) for a in articles]
@@ -106,7 +107,10 @@ def library_outlets(searcher: Any) -> list[str]:
     key = id(searcher)
     if key not in _OUTLET_COLUMNS:
         _OUTLET_COLUMNS.clear()  # only the newest searcher is ever asked
-        column = searcher.reader().column_reader("outlet_facet", translate=True)
+        reader = searcher.reader()
+        if not reader.doc_count_all() or not reader.has_column("outlet_facet"):
+            return ["(unknown)"] * reader.doc_count_all()
+        column = reader.column_reader("outlet_facet", translate=True)
         _OUTLET_COLUMNS[key] = list(column)
     return _OUTLET_COLUMNS[key]
 

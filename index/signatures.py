@@ -48,7 +48,10 @@ def outlet_from_text(paragraphs: list[str]) -> str:
 
 def outlet_from_url(url: str) -> str:
     """The outlet whose domain serves ``url``, if known."""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. a malformed IPv6 host
+        return ""
     for signature in load_signatures():
         if any(host == d or host.endswith("." + d) for d in signature.domains):
             return signature.name

@@ -155,6 +155,14 @@ class Store:
         ).format(limit=f" LIMIT {int(limit)}" if limit is not None else "")
         return [dict(r) for r in self._conn.execute(sql)]
 
+    def outlet_count(self) -> int:
+        """How many distinct outlets the library holds."""
+        return int(
+            self._conn.execute(
+                "SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet != ''"
+            ).fetchone()[0]
+        )
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 

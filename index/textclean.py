@@ -9,15 +9,16 @@ import unicodedata
 # (ESC P/X/^/_ ... ST), and two-character escapes (ESC + one char).
 _ESCAPE_SEQUENCE = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]            # CSI
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC, ended by BEL or ST
-    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?      # DCS, SOS, PM, APC
-    | \x1b[@-Z\\-_]?                    # other two-character escapes (or a lone ESC)
-    | \x9b[0-?]*[ -/]*[@-~]             # 8-bit CSI
-    | \x9d[^\x07\x9c]*(?:\x07|\x9c)?     # 8-bit OSC
+    \x1b\[[0-?]*[ -/]*[@-~]                          # CSI
+    | \x1b\][^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)   # OSC, ended by BEL or ST
+    | \x1b[PX^_][^\x1b\x9c\n]{0,2048}(?:\x1b\\|\x9c)       # DCS, SOS, PM, APC, ended by ST
+    | \x9b[0-?]*[ -/]*[@-~]                           # 8-bit CSI
+    | \x9d[^\x07\x9c\n]{0,2048}(?:\x07|\x9c)              # 8-bit OSC
+    | \x1b[@-Z\\-_]?                                  # other escapes, or a lone ESC
     """,
     re.VERBOSE,
 )
+# An unterminated string sequence loses only its introducer (the rest is visible text).
 
 # C0 controls but tab and newline, DEL, C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -154,3 +154,14 @@ def test_broken_folder_reports_each_and_keeps_the_rest(library: Library, tmp_pat
     assert failed["missing.txt"] == "not found"
     assert all("\n" not in e for e in failed.values())
     assert library.store.count() == 2
+
+
+def test_a_malformed_url_does_not_stop_the_batch(library: Library, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "Bad", "text": "Body of the bad one.", "url": "http://[oops/x"}),
+        json.dumps(
+            {"title": "Good", "text": "Body of the good one.", "url": "https://a.example/g"}
+        ),
+    ]
+    report = add_inputs(library, [str(_write(tmp_path / "m.jsonl", "\n".join(lines)))])
+    assert [e["title"] for e in report.added] == ["Bad", "Good"]

@@ -129,3 +129,19 @@ def test_any_typed_string_is_safe(demo_library: Library, text: str) -> None:
 def test_query_syntax_fragments_never_raise(demo_library: Library, parts: list[str]) -> None:
     result = search(demo_library, " ".join(parts))
     assert result.total >= 0
+
+
+def test_searching_an_empty_library(library: Library) -> None:
+    assert search(library, "japan").total == 0
+    assert search(library, "jap*").total == 0
+
+
+def test_snippet_of_a_paragraph_with_thousands_of_hits_is_quick() -> None:
+    import time
+
+    text = "word " * 20000
+    spans = [(i * 5, i * 5 + 4) for i in range(20000)]
+    started = time.perf_counter()
+    snippet, shown = make_snippet(text, spans)
+    assert time.perf_counter() - started < 2.0  # was minutes (quadratic in the hits)
+    assert shown and all(snippet[a:b] == "word" for a, b in shown)

@@ -61,3 +61,11 @@ def test_binary_detection() -> None:
     assert is_binary(b"\x00\x01\x02binary")
     assert not is_binary(b"plain text\nwith lines\n")
     assert not is_binary("utf-16 text".encode("utf-16"))
+
+
+def test_unterminated_sequences_keep_the_following_text() -> None:
+    assert (
+        strip_controls("keep \x1bPeter and more\n\nnext para") == "keep eter and more\n\nnext para"
+    )
+    assert strip_controls("a \x1b]no end\nb") == "a no end\nb"
+    assert strip_controls("x \x9dtext after") == "x text after"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from index import __version__
+from index.textclean import strip_controls as clean
 from tui.format import display_date, plural
 
 Handler = Callable[[argparse.Namespace], int]
@@ -88,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
         report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
     for failure in report.failed:
-        print(f"parallax: {failure['path']}: {failure['error']}", file=sys.stderr)
+        print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
         _print_json(report.to_json())
     else:
@@ -97,7 +98,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         for entry in report.updated:
             print(f"updated  {entry['id'][:8]}  {entry['outlet'] or '?':<14} {entry['title']}")
         for entry in report.skipped:
-            print(f"skipped  {entry['id'][:8]}  {entry['path']}: {entry['reason']}")
+            print(f"skipped  {entry['id'][:8]}  {clean(entry['path'])}: {entry['reason']}")
         print(
             f"{len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.skipped)} skipped, {len(report.failed)} failed",

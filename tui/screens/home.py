@@ -78,11 +78,10 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
 
     def show_recent(self) -> None:
         rows = self.library.store.list_articles(limit=RECENT_LIMIT)
-        outlets = {str(r["outlet"]) for r in rows if r["outlet"]}
+        outlets = self.library.store.outlet_count()
         count = self.library.store.count()
         summary = (
-            f"Parallax · {plural(count, 'article')} from {plural(len(outlets), 'outlet')}"
-            " · newest first"
+            f"Parallax · {plural(count, 'article')} from {plural(outlets, 'outlet')} · newest first"
         )
         self.query_one("#summary", Static).update(inert(summary))
         self.query_one(OutletBar).show_status("Recent articles")
@@ -135,7 +134,8 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             try:
                 result = search(self.library, text, limit=50, outlet=outlet, suggest=suggest)
             except Exception as error:  # noqa: BLE001 - shown as one line
-                self.post_message(SearchFinished(text, outlet, None, str(error).splitlines()[0]))
+                message = (str(error) or type(error).__name__).splitlines()[0]
+                self.post_message(SearchFinished(text, outlet, None, message))
                 return
         self.post_message(SearchFinished(text, outlet, result))
 
