@@ -33,9 +33,9 @@ from whoosh.support.charset import accent_map
 from index.model import READING_ROLES, Article, Role
 
 WRITE_LOCK_TIMEOUT_S = 60.0
-#: Words, keeping inner dots and apostrophes ("U.S.", "don't") together.
 #: Batches at least this big are indexed by two processes.
 PARALLEL_MIN_DOCS = 2000
+#: Words, keeping inner dots and apostrophes ("U.S.", "don't") together.
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
 
 

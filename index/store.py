@@ -166,9 +166,6 @@ class Store:
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def iter_ids(self) -> list[str]:
-        return [r[0] for r in self._conn.execute("SELECT id FROM articles ORDER BY id")]
-
     def queued(self) -> list[tuple[str, str]]:
         """(article id, op) pairs still to be written to the search index."""
         return [(r[0], r[1]) for r in self._conn.execute("SELECT article_id, op FROM index_queue")]

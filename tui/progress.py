@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
-ProgressCallback = Callable[[int, int, str], None]
+from index.ingest import ProgressCallback
 
 
 @contextmanager

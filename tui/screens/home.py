@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from tui.format import plural
 from tui.messages import SearchFinished
+from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
@@ -27,10 +28,9 @@ if TYPE_CHECKING:
 DEBOUNCE_S = 0.12
 RECENT_LIMIT = 500
 WILDCARDS = ("*", "?")
-RESERVED = {"story": "s", "entities": "e", "claims": "c", "annotate": "a"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ReservedKeys, Screen[None]):
     """Recent articles and the search box; `enter` opens the selected article.
 
     Typing searches as you go (spelling suggestions wait for `enter`, as they cost more).
@@ -50,10 +50,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         Binding("o", "cycle_outlet", "Outlet", id="outlet_filter"),
         Binding("escape", "clear_search", "Clear", id="clear_search", show=False),
         Binding("q", "app.quit", "Quit", id="quit_top"),
-        Binding("s", "reserved('story')", "Story", id="story_view"),
-        Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
-        Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
-        Binding("a", "reserved('annotate')", "Annotate", id="annotate"),
+        *RESERVED_BINDINGS,
     ]
 
     def __init__(self, library: Library) -> None:
@@ -177,14 +174,6 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             return
         self.outlet = self.query_one(OutletBar).next_filter()
         self.run_search(self.search_text, self.outlet, 0.0)
-
-    def action_reserved(self, feature: str) -> None:
-        """Keys kept for features still to come."""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reserved":
-            return None  # greyed out in the footer until the feature exists
-        return True
 
     @on(OptionList.OptionSelected, "#results")
     def open_article(self, event: OptionList.OptionSelected) -> None:

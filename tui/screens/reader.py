@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.format import display_date
+from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.article_view import ArticleView
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from index.library import Library
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReservedKeys, Screen[None]):
     """The article with its headline, outlet, author and date on top."""
 
     HELP = """
@@ -29,10 +30,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("s", "reserved('story')", "Story", id="story_view"),
-        Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
-        Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
-        Binding("a", "reserved('annotate')", "Annotate", id="annotate"),
+        *RESERVED_BINDINGS,
     ]
 
     def __init__(self, library: Library, article_id: str, query: str, paragraph: int) -> None:
@@ -75,9 +73,3 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-status", Static).update(
             inert(f"hit {message.position} of {message.count} · n/N to move")
         )
-
-    def action_reserved(self, feature: str) -> None:
-        """Keys kept for features still to come."""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return None if action == "reserved" else True
