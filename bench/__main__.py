@@ -18,13 +18,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench import search_bench, startup
+from bench import align_bench, search_bench, startup, stories_bench
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "startup": startup.run,
     "search": search_bench.run,
+    "stories": stories_bench.run,
+    "align": align_bench.run,
 }
 
 

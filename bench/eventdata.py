@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from index.model import Article, IngestError, RawArticle
+from index.model import Article, IngestError, RawArticle, Role
 from index.prepare import prepare_article
 from index.sources import parse_input
 
@@ -51,7 +51,8 @@ def basil() -> Iterator[EventArticle]:
     for path in sorted((DATA_DIR / "basil" / "articles").glob("*/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         paragraphs = [" ".join(sentences) for sentences in data.get("body-paragraphs", [])]
-        outlet = BASIL_OUTLETS.get(data.get("source", ""), data.get("source", ""))
+        code = str(data.get("source", "")).lower()
+        outlet = BASIL_OUTLETS.get(code, code)
         key = f"basil:{path.stem}"
         try:
             article = _prepared(key, data["title"], paragraphs, outlet, data.get("date", ""))
@@ -77,8 +78,9 @@ def detokenize(tokens: list[str]) -> str:
 def newswcl50() -> Iterator[EventArticle]:
     """NewsWCL50's 50 articles; paragraphs end at ``\\n`` tokens.
 
-    The CoNLL text has no headline, so the title is made from the page address and the
-    article has no headline paragraph.
+    The first block is the headline line (paragraph 0); the title is made from the page
+    address. Known leftovers of the tokens: spaced hyphens and single quotes, and 19 paragraph
+    marks written with a space (kept as they are, so gold paragraph numbers stay valid).
     """
     path = DATA_DIR / "newswcl50" / "NewsWCL50.conll"
     documents: dict[str, list[list[str]]] = {}
@@ -101,7 +103,8 @@ def newswcl50() -> Iterator[EventArticle]:
         event, outlet_code = name.split("_", 1)
         outlet = WCL_OUTLETS.get(outlet_code, outlet_code)
         url = urls.get((event, outlet_code), "")
-        raw = RawArticle(texts, title=_slug_title(url) or outlet, outlet=outlet, url=url)
+        raw = RawArticle(texts, title=_slug_title(url) or texts[0], outlet=outlet, url=url)
+        raw.roles = {0: Role.HEADLINE}  # the first block is the headline line
         raw.source = f"newswcl50:{name}"
         article = prepare_article(raw, article_id=raw.source)
         yield EventArticle(f"newswcl50:{event}", article)

@@ -74,6 +74,11 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for modules that keep their own tables in this database."""
+        return self._conn
+
     # -- transactions -------------------------------------------------------------------
 
     @contextmanager

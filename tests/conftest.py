@@ -10,6 +10,7 @@ import pytest
 from index.assets import DEMO_DIR
 from index.ingest import add_inputs
 from index.library import Library
+from index.stories import group_new
 from tests.conftest_http import http_server  # noqa: F401 - a shared fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +31,7 @@ def demo_library(tmp_path: Path) -> Iterator[Library]:
     lib = Library(tmp_path / "demo")
     report = add_inputs(lib, [str(DEMO_DIR)])
     assert len(report.added) == 3, report.to_json()
+    group_new(lib)
     yield lib
     lib.close()
 

@@ -1,4 +1,4 @@
-"""SVG snapshots of the start screen, search results and reader at 80x24 and 120x40."""
+"""SVG snapshots of the start screen, results, reader and story split view at 80x24, 120x40."""
 
 from __future__ import annotations
 
@@ -35,11 +35,19 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def _story(pilot) -> None:  # type: ignore[no-untyped-def]
+    await _settle(pilot)
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("right_square_bracket")
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(
     "run_before",
-    [_settle, _search, _open_hit],
-    ids=["start", "results", "reader"],
+    [_settle, _search, _open_hit, _story],
+    ids=["start", "results", "reader", "story"],
 )
 def test_screens(
     snap_compare: Callable[..., bool],

@@ -137,7 +137,8 @@ async def test_reserved_keys_are_greyed_out(demo_library: Library) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         bindings = {b.binding.id: b for b in app.active_bindings.values()}
-        for binding_id in ("story_view", "entities_panel", "claims_panel", "annotate"):
+        assert bindings["story_view"].enabled is True
+        for binding_id in ("entities_panel", "claims_panel", "annotate"):
             assert bindings[binding_id].enabled is False
 
 
@@ -209,3 +210,34 @@ async def test_render_time_guard_removes_controls_ingest_missed(library: Library
         )
         assert "Body red" in text and "end." in text
         assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+async def test_story_split_view_navigation(demo_library: Library) -> None:
+    from tui.screens.split import SplitScreen
+    from tui.widgets.split_view import SplitView
+
+    app = ParallaxApp(demo_library, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SplitScreen)
+        view = app.screen.query_one(SplitView)
+        assert view.current == 0 and view.rows[0].filled() == [0, 1, 2]  # headlines first
+        await pilot.press("right_square_bracket")
+        assert view.current > 0 and view.rows[view.current].shared
+        shared = view.current
+        await pilot.press("left_square_bracket")
+        assert view.current < shared
+        await pilot.press("tab")
+        assert view.column == 1
+        await pilot.press("u")
+        assert view.rows[view.current].filled() == [1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article_id == view.alignment.articles[1].id
+        await pilot.press("escape")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)

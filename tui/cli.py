@@ -10,6 +10,7 @@ from typing import Any
 
 from index import __version__
 from index.textclean import strip_controls as clean
+from tui import cli_stories
 from tui.format import display_date, plural
 
 Handler = Callable[[argparse.Namespace], int]
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
+    cli_stories.register(commands)
     return parser
 
 
@@ -61,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             from tui.launch import run_reader
 
             return run_reader(args.library)
+        if args.command in cli_stories.HANDLERS:
+            with _open(args) as library:
+                return cli_stories.HANDLERS[args.command](args, library)
         return _HANDLERS[args.command](args)
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)
@@ -88,6 +93,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
         report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
+        cli_stories.group_after_add(library)
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
@@ -183,6 +189,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if library.store.count():
             return 0
         report = add_inputs(library, [str(DEMO_DIR)])
+        cli_stories.group_after_add(library)
         print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
     return 1 if report.failed else 0
 

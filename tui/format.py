@@ -13,6 +13,6 @@ def display_date(iso: str) -> str:
     return iso
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """``1 article``, ``2 articles`` (``nouns`` for irregular plurals: story, stories)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"

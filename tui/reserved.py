@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+STORY_BINDING = Binding("s", "story_view", "Story", id="story_view")
+
 RESERVED_BINDINGS = [
-    Binding("s", "reserved('story')", "Story", id="story_view"),
     Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
     Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
     Binding("a", "reserved('annotate')", "Annotate", id="annotate"),

@@ -77,8 +77,10 @@ def validate() -> int:
             errors.append(f"links cover {len(pairs)} of {expected} article pairs")
         sure = sum(1 for link in gold["links"] if link["kind"] == "sure")
         status = "ok" if not errors else f"{len(errors)} problems"
-        print(f"{path.name}: {gold['split']} {len(keys)} articles, sure {sure}, "
-              f"possible {len(gold['links']) - sure}: {status}")
+        print(
+            f"{path.name}: {gold['split']} {len(keys)} articles, sure {sure}, "
+            f"possible {len(gold['links']) - sure}: {status}"
+        )
         for error in errors:
             print("   ", error)
         problems += len(errors)

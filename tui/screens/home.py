@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from tui.format import plural
 from tui.messages import SearchFinished
-from tui.reserved import RESERVED_BINDINGS, ReservedKeys
+from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
@@ -50,6 +50,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         Binding("o", "cycle_outlet", "Outlet", id="outlet_filter"),
         Binding("escape", "clear_search", "Clear", id="clear_search", show=False),
         Binding("q", "app.quit", "Quit", id="quit_top"),
+        STORY_BINDING,
         *RESERVED_BINDINGS,
     ]
 
@@ -174,6 +175,18 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             return
         self.outlet = self.query_one(OutletBar).next_filter()
         self.run_search(self.search_text, self.outlet, 0.0)
+
+    def action_story_view(self) -> None:
+        """Open the highlighted article's story, every outlet side by side."""
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is None:
+            self.notify("Select an article first", severity="warning")
+            return
+        article_id = results.get_option_at_index(results.highlighted).id
+        if article_id:
+            from tui.screens.split import show_story
+
+            show_story(self.app, self.library, article_id)
 
     @on(OptionList.OptionSelected, "#results")
     def open_article(self, event: OptionList.OptionSelected) -> None:

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.format import display_date
-from tui.reserved import RESERVED_BINDINGS, ReservedKeys
+from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
 from tui.widgets.article_view import ArticleView
 
@@ -25,11 +25,13 @@ class ReaderScreen(ReservedKeys, Screen[None]):
 ## Reader
 
 `escape` goes back to the list. `n` / `N` jump between paragraphs with search hits.
-`s`, `e`, `c`, `a` (story view, entities, claims, annotate) are coming.
+`s` opens the story: every outlet's article side by side.
+`e`, `c`, `a` (entities, claims, annotate) are coming.
 """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        STORY_BINDING,
         *RESERVED_BINDINGS,
     ]
 
@@ -68,6 +70,12 @@ class ReaderScreen(ReservedKeys, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
+
+    def action_story_view(self) -> None:
+        """Open this article's story, every outlet side by side."""
+        from tui.screens.split import show_story
+
+        show_story(self.app, self.library, self.article_id)
 
     def on_article_view_hit_moved(self, message: ArticleView.HitMoved) -> None:
         self.query_one("#reader-status", Static).update(
