@@ -40,17 +40,40 @@ class IngestReport:
 
 
 class _Batch:
-    """Articles waiting to be saved, with what they make known (sources and hashes)."""
+    """Articles waiting to be saved, with what they make known (sources and hashes).
+
+    A source met twice keeps its later article (the newer text) in the earlier place.
+    """
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.by_source: dict[str, str] = {}
+        self.entries: list[dict[str, str]] = []
+        self.by_source: dict[str, int] = {}
         self.by_hash: dict[str, str] = {}
 
-    def add(self, article: Article) -> None:
-        self.articles.append(article)
-        self.by_source[article.source] = article.id
+    def pending(self, source: str) -> Article | None:
+        at = self.by_source.get(source)
+        return None if at is None else self.articles[at]
+
+    def add(self, article: Article, entry: dict[str, str]) -> None:
+        at = self.by_source.get(article.source)
+        if at is None:
+            self.by_source[article.source] = len(self.articles)
+            self.articles.append(article)
+            self.entries.append(entry)
+        else:
+            self.by_hash.pop(self.articles[at].content_hash, None)
+            self.articles[at] = article
+            self.entries[at] = entry
         self.by_hash[article.content_hash] = article.id
+
+    def save(self, library: Library) -> int:
+        """Save the articles in one transaction; ids taken over from a concurrent writer
+        of the same source are corrected in the report. Returns how many were saved."""
+        stored = library.store.save_many(self.articles)
+        for entry, stored_id in zip(self.entries, stored, strict=True):
+            entry["id"] = stored_id
+        return len(stored)
 
 
 def add_inputs(
@@ -66,6 +89,7 @@ def add_inputs(
     batch = _Batch()
     library.ensure_index()
     unindexed = 0
+    bulk = False  # more than one index commit: defer segment merges to the end
     for done, name in enumerate(names, start=1):
         parsed = parse_input(name)
         for item in parsed.items:
@@ -74,17 +98,19 @@ def add_inputs(
             else:
                 _add_one(library, item, name, outlet, batch, report)
             if len(batch.articles) >= SAVE_BATCH:  # per article: one JSONL can hold thousands
-                library.store.save_many(batch.articles)
-                unindexed += len(batch.articles)
+                unindexed += batch.save(library)
                 batch = _Batch()
                 if unindexed >= INDEX_EVERY:
-                    library.flush_index()
+                    bulk = True
+                    library.flush_index(bulk=True)
                     unindexed = 0
         if progress:
             progress(done, len(names), name)
     if batch.articles:
-        library.store.save_many(batch.articles)
-    library.flush_index()
+        batch.save(library)
+    library.flush_index(bulk=bulk)
+    if bulk:
+        library.index.merge_segments()
     return report
 
 
@@ -99,8 +125,8 @@ def _add_one(
     source = raw.url or raw.source or name  # the same source: its url, else its path
     raw.source = source
     known = library.store.find_by_source(source)
-    pending_id = batch.by_source.get(source)
-    article_id = known[0] if known else pending_id or uuid.uuid4().hex
+    pending = batch.pending(source)
+    article_id = pending.id if pending else known[0] if known else uuid.uuid4().hex
     try:
         article = prepare_article(raw, article_id=article_id, outlet_override=outlet)
     except IngestError as error:
@@ -109,7 +135,8 @@ def _add_one(
     except Exception as error:  # noqa: BLE001 - one odd article must not stop the batch
         report.failed.append({"path": name, "error": f"{type(error).__name__}: {error}"})
         return
-    if known and known[1] == article.content_hash or pending_id:
+    latest = pending.content_hash if pending else known[1] if known else None
+    if latest == article.content_hash:
         report.skipped.append({"path": name, "id": article_id, "reason": "already in the library"})
         return
     same_text = batch.by_hash.get(article.content_hash) or library.store.find_by_hash(
@@ -121,5 +148,5 @@ def _add_one(
         )
         return
     entry = {"id": article.id, "path": name, "title": article.title, "outlet": article.outlet}
-    (report.updated if known else report.added).append(entry)
-    batch.add(article)
+    (report.updated if known or pending else report.added).append(entry)
+    batch.add(article, entry)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.model import Article
-from index.store import Store
+from index.store import QueueEntry, Store
 
 if TYPE_CHECKING:
     from index.search_index import SearchIndex
@@ -65,30 +67,54 @@ class Library:
         Returns the number of articles (re)indexed. Cheap when nothing is pending.
         """
         if not self._index_checked:
-            if self.index.open():
-                self.store.queue_all()
+            # Every article is queued before the old index goes, so a crash mid-rebuild
+            # leaves a queue that the next start finishes.
+            problem = self.index.open(before_rebuild=self.store.queue_all)
             self._index_checked = True
+            count = self.store.count()
+            if problem and count:
+                print(
+                    f"parallax: the search index is {problem}: rebuilding it"
+                    f" ({count} articles; searches find them once it is done)",
+                    file=sys.stderr,
+                )
         return self.flush_index()
 
-    def flush_index(self) -> int:
-        """Write queued articles to the index, then forget them from the queue."""
-        queued = self.store.queued()
+    def flush_index(self, *, bulk: bool = False) -> int:
+        """Write queued articles to the index, then forget them from the queue.
+
+        ``bulk`` (during a large add) defers most segment merges; ``optimize_index``
+        does them at the end.
+        """
         done = 0
-        for start in range(0, len(queued), INDEX_BATCH):
-            batch = queued[start : start + INDEX_BATCH]
-            ids = [article_id for article_id, _ in batch]
-            articles = self.store.get_many(ids)
-            present = {a.id for a in articles}
-            done += self.index.write(articles, delete=[i for i in ids if i not in present])
-            self.store.dequeue(ids)
+        rounds = self.store.queue_size() // INDEX_BATCH + 2  # never chase another writer
+        for _ in range(rounds):
+            size = min(self.store.queue_size(), INDEX_BATCH)
+            if not size:
+                break
+            taken: list[QueueEntry] = []
+            load = partial(self._load_queued, taken)
+            done += self.index.write_loaded(load, size=size, merge="bulk" if bulk else "small")
+            self.store.dequeue(taken)
         return done
+
+    def _load_queued(self, taken: list[QueueEntry]) -> tuple[list[Article], list[str]]:
+        """The next queued articles and deleted ids; ``taken`` is filled with the entries.
+
+        Called under the index lock: a save after this read is indexed by a later flush.
+        """
+        taken[:] = self.store.queued(limit=INDEX_BATCH)
+        ids = [entry.article_id for entry in taken]
+        articles = self.store.get_many(ids)
+        present = {a.id for a in articles}
+        return articles, [i for i in ids if i not in present]
 
     def reindex(self) -> int:
         """Rebuild the search index from the database."""
-        self.index.reset()
+        # Queue first: a crash after the reset leaves every article queued.
+        self.index.reset(before_rebuild=self.store.queue_all)
         self._index_checked = True
-        self.store.queue_all()
-        count = self.flush_index()
+        count = self.flush_index(bulk=True)
         self.index.write([], optimize=True)
         return count
 

@@ -15,6 +15,8 @@ from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
+from index.query_dates import exact_date_clauses
+
 MAX_EXPANSION = 64
 MIN_WILDCARD_PREFIX = 2
 SEARCH_FIELDS = ("title", "body", "extra")
@@ -75,6 +77,7 @@ def make_parser(schema: Any) -> MultifieldParser:
 def parse_query(text: str, schema: Any, reader: Any) -> ParsedQuery:
     """Parse ``text``; bad syntax becomes plain terms, never an exception."""
     text = _USER_FIELD.sub(lambda m: FIELD_ALIASES.get(m.group(1).lower(), m.group(1)) + ":", text)
+    text = exact_date_clauses(text)
     note = ""
     try:
         query = make_parser(schema).parse(text)
@@ -112,12 +115,15 @@ def _walk(query: Any) -> list[Any]:
 
 
 def _bound(query: Any, reader: Any) -> tuple[Any, str]:
-    """Replace prefix and wildcard queries with an Or of at most MAX_EXPANSION terms."""
+    """Replace prefix, wildcard, range and fuzzy queries with an Or of at most MAX_EXPANSION
+    terms."""
     notes: list[str] = []
 
     def fix(q: Any) -> Any:
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return _expand(q, reader, notes)
+        if isinstance(q, wq.TermRange | wq.FuzzyTerm | wq.Regex):
+            return _expand_terms(q, reader, notes)
         if isinstance(q, wq.CompoundQuery):
             return q.__class__([fix(c) for c in q.subqueries], boost=q.boost)
         if isinstance(q, wq.Not):
@@ -147,6 +153,24 @@ def _expand(q: Any, reader: Any, notes: list[str]) -> Any:
             break
     if len(terms) > MAX_EXPANSION:
         notes.append(f"{text!r} matches many words; using the {MAX_EXPANSION} most common")
+        terms.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
+        terms = terms[:MAX_EXPANSION]
+    if not terms:
+        return wq.NullQuery
+    return wq.Or([wq.Term(q.fieldname, t) for t in terms], boost=q.boost)
+
+
+def _expand_terms(q: Any, reader: Any, notes: list[str]) -> Any:
+    """A term range or fuzzy term as an Or of at most MAX_EXPANSION of its terms."""
+    if q.fieldname not in reader.schema:
+        return wq.NullQuery
+    terms = []
+    for term in q._btexts(reader):  # a generator: read only as far as needed
+        terms.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+        if len(terms) > MAX_EXPANSION * 4:
+            break
+    if len(terms) > MAX_EXPANSION:
+        notes.append(f"{q} matches many words; using the {MAX_EXPANSION} most common")
         terms.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
         terms = terms[:MAX_EXPANSION]
     if not terms:

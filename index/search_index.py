@@ -1,9 +1,11 @@
 """The Whoosh index: a rebuildable cache of the SQLite library, for full-text search.
 
 One writer at a time (a lock with a timeout); readers reopen a fresh searcher when the
-index generation changes and retry an open that races a merge. ``Searcher.refresh()`` and
-``AsyncWriter`` are never used: the first returns duplicates after a merge in
-whoosh-reloaded 2.7.5, the second loses buffered writes when the process dies.
+index generation changes and retry an open that races a merge. An index that will not open
+is rebuilt only after retries, and under the writer lock, so a merge in progress in another
+process is never mistaken for damage. ``Searcher.refresh()`` and ``AsyncWriter`` are never
+used: the first returns duplicates after a merge in whoosh-reloaded 2.7.5, the second loses
+buffered writes when the process dies.
 """
 
 from __future__ import annotations
@@ -12,96 +14,44 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import (
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    SubstitutionFilter,
-)
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
-from whoosh.lang.porter2 import stem as porter2_stem
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
-from whoosh.support.charset import accent_map
+from whoosh.util.filelock import try_for
+from whoosh.writing import MERGE_SMALL, OPTIMIZE, LockError
 
-from index.model import READING_ROLES, Article, Role
+from index.index_schema import (
+    TOKEN_PATTERN as TOKEN_PATTERN,
+)
+from index.index_schema import (
+    article_document,
+    build_schema,
+    schema_matches,
+)
+from index.index_schema import (
+    plain_analyzer as plain_analyzer,
+)
+from index.index_schema import (
+    stemming_analyzer as stemming_analyzer,
+)
+from index.model import Article
 
 WRITE_LOCK_TIMEOUT_S = 60.0
 #: Batches at least this big are indexed by two processes.
 PARALLEL_MIN_DOCS = 2000
-#: Words, keeping inner dots and apostrophes ("U.S.", "don't") together.
-TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+#: Opening an index that fails is retried this often before it counts as damaged.
+OPEN_ATTEMPTS = 5
+#: A bulk add commits without merging until the index has this many segments...
+BULK_MAX_SEGMENTS = 16
+#: ... and ends with at most this many.
+FINAL_SEGMENTS = 8
+_LOCK_NAME = "MAIN_WRITELOCK"
 
-
-def _base_analyzer() -> Any:
-    # "U.S." -> "us"; accents folded so "cafe" finds "café".
-    return (
-        RegexTokenizer(TOKEN_PATTERN)
-        | SubstitutionFilter(r"[.'’]", "")
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
-    )
-
-
-def stemming_analyzer() -> Any:
-    """Porter2 stemming without stop-word removal, so phrases match exactly."""
-    return _base_analyzer() | StemFilter(stemfn=porter2_stem, cachesize=100_000)
-
-
-def plain_analyzer() -> Any:
-    """Lower-cased, accent-folded, unstemmed words (outlets and names)."""
-    return _base_analyzer()
-
-
-def build_schema() -> Schema:
-    stem = stemming_analyzer()
-    plain = plain_analyzer()
-    return Schema(
-        id=ID(stored=True, unique=True),
-        content_hash=STORED,
-        title=TEXT(analyzer=stem, field_boost=2.0),
-        body=TEXT(analyzer=stem),
-        extra=TEXT(analyzer=stem, field_boost=0.3),
-        outlet=TEXT(analyzer=plain),
-        outlet_facet=ID(sortable=True),
-        author=TEXT(analyzer=plain),
-        date=DATETIME(),
-    )
-
-
-def article_document(article: Article) -> dict[str, Any]:
-    """The fields Whoosh indexes for one article (body text ranked, captions weak)."""
-    body = "\n".join(p.text for p in article.paragraphs if p.role in READING_ROLES)
-    extra = "\n".join(p.text for p in article.paragraphs if p.role == Role.CAPTION)
-    doc: dict[str, Any] = {
-        "id": article.id,
-        "content_hash": article.content_hash,
-        "title": article.title,
-        "body": body,
-        "extra": extra,
-        "outlet": article.outlet,
-        "outlet_facet": article.outlet or "(unknown)",
-        "author": article.author,
-    }
-    parsed = _parse_date(article.date)
-    if parsed is not None:
-        doc["date"] = parsed
-    return doc
-
-
-def _parse_date(value: str) -> datetime | None:
-    if not value or value.startswith("--"):
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
+Loader = Callable[[], tuple[Sequence[Article], Sequence[str]]]
 
 
 class SearchIndex:
@@ -116,37 +66,73 @@ class SearchIndex:
 
     # -- opening ------------------------------------------------------------------------
 
-    def open(self) -> bool:
-        """Open the index; create an empty one if missing or damaged. True if (re)created."""
+    def open(self, before_rebuild: Callable[[], None] | None = None) -> str:
+        """Open the index, creating it when missing, damaged or of another schema.
+
+        Returns why it was (re)created ('' when it opened as it was). ``before_rebuild``
+        runs under the writer lock just before the old index is thrown away (the library
+        queues every article there, so a crash right after still recovers).
+        """
         with self._lock:
             if self._ix is not None:
-                return False
-            try:
-                if whoosh_index.exists_in(self.path):
-                    ix = whoosh_index.open_dir(self.path)
-                    if _schema_matches(ix):
-                        ix.reader().close()  # fail now, not mid-search, if segments are broken
-                        self._ix = ix
-                        return False
-            except Exception:  # noqa: BLE001 - any damage means: rebuild from SQLite
-                pass
-            self._create_empty()
-            return True
+                return ""
+            problem = self._try_open()
+            for attempt in range(OPEN_ATTEMPTS - 1):
+                if not problem.startswith("damaged"):
+                    break
+                time.sleep(0.05 * (attempt + 1))  # perhaps a merge deleting files just now
+                problem = self._try_open()
+            if not problem:
+                return ""
+            return self._recreate(problem, before_rebuild, recheck=True)
 
-    def _create_empty(self) -> None:
-        self._close_searcher()
-        if self.path.exists():
-            shutil.rmtree(self.path)
+    def _try_open(self) -> str:
+        """Open the index as it is: '' when it worked, else what is wrong with it."""
+        try:
+            if not whoosh_index.exists_in(self.path):
+                return "missing"
+            ix = whoosh_index.open_dir(self.path)
+            if not schema_matches(ix):
+                return "schema changed"
+            ix.reader().close()  # fail now, not mid-search, if segments are broken
+        except Exception as error:  # noqa: BLE001 - any damage means: rebuild from SQLite
+            return f"damaged ({type(error).__name__})"
+        self._ix = ix
+        return ""
+
+    def _recreate(
+        self, problem: str, before_rebuild: Callable[[], None] | None, *, recheck: bool
+    ) -> str:
+        """Replace the index by an empty one, holding the writer lock."""
         self.path.mkdir(parents=True, exist_ok=True)
-        self._ix = whoosh_index.create_in(self.path, build_schema())
+        lock = FileStorage(str(self.path)).lock(_LOCK_NAME)
+        if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05):
+            raise LockError(f"the search index at {self.path} is locked by another writer")
+        try:
+            if recheck and not self._try_open():
+                return ""  # the other writer finished, or rebuilt it already
+            if before_rebuild is not None:
+                before_rebuild()
+            self._close_searcher()
+            for child in self.path.iterdir():
+                if child.name == _LOCK_NAME:
+                    continue
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+            self._ix = whoosh_index.create_in(self.path, build_schema())
+        finally:
+            lock.release()
+        return problem
 
-    def reset(self) -> None:
+    def reset(self, before_rebuild: Callable[[], None] | None = None) -> None:
         """Throw the index away and start empty (a rebuild follows)."""
         with self._lock:
-            self._create_empty()
+            self._recreate("reset", before_rebuild, recheck=False)
 
     @property
-    def schema(self) -> Schema:
+    def schema(self) -> Any:
         return self.ix.schema
 
     @property
@@ -187,6 +173,9 @@ class SearchIndex:
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
 
+    def segment_count(self) -> int:
+        return len(self.ix._segments())
+
     def close(self) -> None:
         with self._lock:
             self._close_searcher()
@@ -198,13 +187,27 @@ class SearchIndex:
     ) -> int:
         """Add or replace articles (by id) and delete ids, in one commit. Returns the count."""
         articles = list(articles)
+        return self.write_loaded(
+            lambda: (articles, delete), size=len(articles), merge="all" if optimize else "small"
+        )
+
+    def write_loaded(self, load: Loader, *, size: int, merge: str = "small") -> int:
+        """Like ``write``, with the articles and deletions loaded once the lock is held.
+
+        Loading under the lock orders the writers: what one process read from the
+        database can never overwrite what another read later. ``size`` (the expected
+        number of articles) picks one or two indexing processes. ``merge`` is "small"
+        (Whoosh's usual merging of small segments), "all" (one segment) or "bulk" (no
+        merge until there are BULK_MAX_SEGMENTS segments, then of the smaller half).
+        """
         options: dict[str, Any] = {"limitmb": 256, "compound": False}
-        if len(articles) >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
-            # Big batches index on two cores (one segment per process, merged later).
+        if size >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
+            # Big batches index on two cores (one segment per process).
             options.update(procs=2, multisegment=True)
         writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, **options)
         count = 0
         try:
+            articles, delete = load()
             for article_id in delete:
                 writer.delete_by_term("id", article_id)
             for article in articles:
@@ -213,9 +216,32 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(optimize=optimize)
+        policies = {"small": MERGE_SMALL, "all": OPTIMIZE, "bulk": _merge_when_many}
+        writer.commit(mergetype=policies[merge])
         return count
 
+    def merge_segments(self, most: int = FINAL_SEGMENTS) -> None:
+        """After a bulk add: merge the smallest segments so that at most ``most`` remain."""
 
-def _schema_matches(ix: Any) -> bool:
-    return set(ix.schema.names()) == set(build_schema().names())
+        def policy(writer: Any, segments: list[Any]) -> list[Any]:
+            if len(segments) <= most:
+                return segments
+            ordered = sorted(segments, key=lambda s: s.doc_count_all())
+            cut = len(ordered) - most + 1
+            return OPTIMIZE(writer, ordered[:cut]) + ordered[cut:]
+
+        writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
+        writer.commit(mergetype=policy)
+
+
+def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
+    """Keep the segments as they are until there are many; then merge the smaller half.
+
+    Whoosh's usual policy rewrites growing segments on almost every commit, which cost
+    nearly half the time of a large ingest; this one merges each document O(log n) times.
+    """
+    if len(segments) < BULK_MAX_SEGMENTS:
+        return segments
+    ordered = sorted(segments, key=lambda s: s.doc_count_all())
+    small = ordered[: len(ordered) // 2 + 1]
+    return OPTIMIZE(writer, small) + ordered[len(small) :]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from index.model import Article, Paragraph, Role
 
@@ -47,8 +47,25 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
 -- Articles whose search-index entry is not yet written (or must be rewritten/removed).
-CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, op TEXT NOT NULL);
+-- seq changes on every re-queue, so a flush forgets only the entries it indexed.
+CREATE TABLE IF NOT EXISTS index_queue (
+    article_id TEXT PRIMARY KEY,
+    op TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0
+);
 """
+
+
+class QueueEntry(NamedTuple):
+    """One article waiting for the search index, as queued by write number ``seq``."""
+
+    article_id: str
+    op: str
+    seq: int
+
+
+#: Article fields stored as they are, in the order of the INSERT below.
+_COPIED = ("source", "url", "title", "outlet", "author", "date", "format", "content_hash")
 
 
 def now_iso() -> str:
@@ -171,9 +188,15 @@ class Store:
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def queued(self) -> list[tuple[str, str]]:
-        """(article id, op) pairs still to be written to the search index."""
-        return [(r[0], r[1]) for r in self._conn.execute("SELECT article_id, op FROM index_queue")]
+    def queued(self, limit: int | None = None) -> list[QueueEntry]:
+        """Articles still to be written to the search index (at most ``limit``)."""
+        sql = "SELECT article_id, op, seq FROM index_queue ORDER BY seq, article_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [QueueEntry(r[0], r[1], r[2]) for r in self._conn.execute(sql)]
+
+    def queue_size(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0])
 
     # -- writes -------------------------------------------------------------------------
 
@@ -181,10 +204,20 @@ class Store:
         """Insert or replace an article and queue it for indexing, in one transaction."""
         self.save_many([article])
 
-    def save_many(self, articles: Sequence[Article]) -> None:
-        def work(conn: sqlite3.Connection) -> None:
+    def save_many(self, articles: Sequence[Article]) -> list[str]:
+        """Insert or replace articles and queue them for indexing, in one transaction.
+
+        An article whose source is already stored (perhaps just now, by another process)
+        replaces that one and takes its id. Returns the stored ids, in order.
+        """
+
+        def work(conn: sqlite3.Connection) -> list[str]:
             stamp = now_iso()
+            seq = _next_seq(conn)
+            ids = []
             for a in articles:
+                row = conn.execute("SELECT id FROM articles WHERE source=?", (a.source,)).fetchone()
+                article_id = row[0] if row else a.id
                 conn.execute(
                     "INSERT INTO articles (id, source, url, title, outlet, author, date, format,"
                     " content_hash, added, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
@@ -192,58 +225,67 @@ class Store:
                     " title=excluded.title, outlet=excluded.outlet, author=excluded.author,"
                     " date=excluded.date, format=excluded.format,"
                     " content_hash=excluded.content_hash, updated=excluded.updated",
-                    (
-                        a.id,
-                        a.source,
-                        a.url,
-                        a.title,
-                        a.outlet,
-                        a.author,
-                        a.date,
-                        a.format,
-                        a.content_hash,
-                        a.added or stamp,
-                        stamp,
-                    ),
+                    (article_id, *(getattr(a, c) for c in _COPIED), a.added or stamp, stamp),
                 )
-                conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (a.id,))
+                conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
                 conn.executemany(
                     "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?,?,?,?)",
-                    [(a.id, p.index, str(p.role), p.text) for p in a.paragraphs],
+                    [(article_id, p.index, str(p.role), p.text) for p in a.paragraphs],
                 )
-                conn.execute(
-                    "INSERT OR REPLACE INTO index_queue (article_id, op) VALUES (?, 'upsert')",
-                    (a.id,),
-                )
+                ids.append(article_id)
+            conn.executemany(
+                "INSERT OR REPLACE INTO index_queue (article_id, op, seq) VALUES (?, 'upsert', ?)",
+                [(i, seq) for i in ids],
+            )
+            return ids
 
-        self.write(work)
+        return self.write(work)
 
-    def dequeue(self, ids: Sequence[str]) -> None:
-        """Forget queued index work once the index has committed it."""
-        if ids:
+    def dequeue(self, entries: Sequence[QueueEntry]) -> None:
+        """Forget queued index work once the index has committed it.
+
+        An entry queued again since it was read (another seq) stays: its newer text is due.
+        """
+        if entries:
             self.write(
                 lambda c: c.executemany(
-                    "DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids]
+                    "DELETE FROM index_queue WHERE article_id = ? AND seq = ?",
+                    [(e.article_id, e.seq) for e in entries],
                 )
             )
 
     def queue_all(self) -> None:
         """Queue every article for indexing (a rebuild)."""
-        self.write(
-            lambda c: c.execute(
-                "INSERT OR REPLACE INTO index_queue (article_id, op)"
-                " SELECT id, 'upsert' FROM articles"
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT OR REPLACE INTO index_queue (article_id, op, seq)"
+                " SELECT id, 'upsert', ? FROM articles",
+                (_next_seq(conn),),
             )
-        )
+
+        self.write(work)
 
 
 def _create_schema(conn: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(index_queue)")}
+    if "seq" not in columns:  # a library from before the queue had write numbers
+        conn.execute("ALTER TABLE index_queue ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
     conn.execute(
         "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
     )
+    conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('queue_seq', '0')")
+
+
+def _next_seq(conn: sqlite3.Connection) -> int:
+    """A new write number for queue entries (call inside the write transaction)."""
+    row = conn.execute(
+        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queue_seq' RETURNING value"
+    ).fetchone()
+    return int(row[0])
 
 
 def _article(row: sqlite3.Row, paragraphs: list[Paragraph]) -> Article:

@@ -19,7 +19,7 @@ def test_round_trip_and_prefix_lookup(tmp_path: Path) -> None:
     assert [p.text for p in loaded.paragraphs] == ["Title", "One.", "Two."]
     assert store.resolve_id("abcd") == ["abcdef0123"]
     assert store.find_by_source(article.source) == ("abcdef0123", article.content_hash)
-    assert store.queued() == [("abcdef0123", "upsert")]
+    assert [(e.article_id, e.op) for e in store.queued()] == [("abcdef0123", "upsert")]
 
 
 def test_save_again_updates_in_place_and_keeps_added(tmp_path: Path) -> None:

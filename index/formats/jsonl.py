@@ -1,16 +1,25 @@
-"""JSON Lines: one article per line (title, text, outlet, author, date, url)."""
+"""JSON Lines: one article per line (title, text, outlet, author, date, url).
+
+Lines are split on "\\n" only: U+2028, U+2029 and U+0085 are legal inside JSON strings.
+A line without a url is known by its ``id``, else by its title (when no other line in the
+file has that title), else by its text: never by its line number, which changes when
+lines are added above it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 
+from index.formats.fields import author_field, date_field, text_field
 from index.formats.text import split_paragraphs
 from index.model import IngestError, RawArticle
 
 
 def looks_like_jsonl(text: str) -> bool:
     """True when the first non-blank line is a JSON object."""
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if line.strip():
             return line.lstrip().startswith("{")
     return False
@@ -18,44 +27,65 @@ def looks_like_jsonl(text: str) -> bool:
 
 def parse_jsonl(text: str, *, source: str = "") -> list[RawArticle | IngestError]:
     """Each line an article; a bad line is an error naming its line number, the rest go in."""
-    results: list[RawArticle | IngestError] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    records: list[tuple[int, dict[str, object]] | IngestError] = []
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"line {number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            results.append(IngestError(f"{where}: invalid JSON ({error.msg})"))
+            records.append(IngestError(f"line {number}: invalid JSON ({error.msg})"))
             continue
         if not isinstance(record, dict):
-            results.append(IngestError(f"{where}: not a JSON object"))
+            records.append(IngestError(f"line {number}: not a JSON object"))
             continue
-        body = record.get("text") or record.get("body") or record.get("content") or ""
-        if isinstance(body, list):
-            paragraphs = [str(p).strip() for p in body if str(p).strip()]
+        records.append((number, record))
+    titles = Counter(text_field(r[1], "title") for r in records if not isinstance(r, IngestError))
+    results: list[RawArticle | IngestError] = []
+    for item in records:
+        if isinstance(item, IngestError):
+            results.append(item)
         else:
-            paragraphs = split_paragraphs(str(body))
-        if not paragraphs:
-            results.append(IngestError(f"{where}: empty: no text"))
-            continue
-        url = str(record.get("url") or record.get("link") or "")
-        results.append(
-            RawArticle(
-                paragraphs=paragraphs,
-                title=str(record.get("title") or "").strip(),
-                outlet=str(record.get("outlet") or record.get("source") or "").strip(),
-                author=_author(record.get("author") or record.get("authors")),
-                date=str(record.get("date") or record.get("published") or "").strip(),
-                url=url,
-                source=url or f"{source}#{record.get('id') or number}",
-                format="jsonl",
-            )
-        )
+            results.append(_article(*item, source=source, titles=titles))
     return results
 
 
-def _author(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v)
-    return str(value or "").strip()
+def _article(
+    number: int, record: dict[str, object], *, source: str, titles: Counter[str]
+) -> RawArticle | IngestError:
+    where = f"line {number}"
+    body = record.get("text") or record.get("body") or record.get("content") or ""
+    if isinstance(body, list):
+        paragraphs = [p.strip() for p in body if isinstance(p, str) and p.strip()]
+    elif isinstance(body, str):
+        paragraphs = split_paragraphs(body)
+    else:
+        return IngestError(f"{where}: no text (the text field is a {type(body).__name__})")
+    if not paragraphs:
+        return IngestError(f"{where}: empty: no text")
+    url = text_field(record, "url", "link")
+    title = text_field(record, "title")
+    return RawArticle(
+        paragraphs=paragraphs,
+        title=title,
+        outlet=text_field(record, "outlet", "source"),
+        author=author_field(record, "author", "authors"),
+        date=date_field(record, "date", "published"),
+        url=url,
+        source=url or f"{source}#{_key(record, title, paragraphs, titles)}",
+        format="jsonl",
+    )
+
+
+def _key(record: dict[str, object], title: str, paragraphs: list[str], titles: Counter[str]) -> str:
+    """What names a line without a url inside its file, stable when other lines move."""
+    given = record.get("id")
+    if isinstance(given, str | int) and not isinstance(given, bool) and str(given).strip():
+        return str(given).strip()
+    if title and titles[title] == 1:
+        return "title:" + _digest(title)
+    return "text:" + _digest("\n".join([title, *paragraphs]))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]

@@ -1,14 +1,25 @@
-"""Plain text and Markdown, with or without YAML front matter."""
+"""Plain text and Markdown, with or without YAML front matter.
+
+Front matter is read without aliases (a "billion laughs" document cannot grow) and without
+YAML's own timestamps (a bad date is text for the date parser, not a ValueError), up to
+MAX_FRONT_MATTER characters.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
+from index.formats.fields import author_field, date_field, text_field
 from index.model import IngestError, RawArticle
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+MAX_FRONT_MATTER = 64 * 1024
+
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?:(?P<yaml>.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -24,12 +35,9 @@ def parse_text(text: str, *, source: str = "", markdown: bool = False) -> RawArt
     meta: dict[str, object] = {}
     match = _FRONT_MATTER.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group("yaml"))
-        except yaml.YAMLError as error:
-            raise IngestError(f"bad front matter: {str(error).splitlines()[0]}") from None
-        if isinstance(loaded, dict):
-            meta = loaded
+        loaded = _load_front_matter(match.group("yaml") or "")
+        if isinstance(loaded, dict) or loaded is None:  # None: an empty block
+            meta = {str(k): v for k, v in (loaded or {}).items()}
             text = text[match.end() :]
     paragraphs = split_paragraphs(text)
     if markdown:
@@ -39,11 +47,11 @@ def parse_text(text: str, *, source: str = "", markdown: bool = False) -> RawArt
         raise IngestError("empty: no text")
     return RawArticle(
         paragraphs=paragraphs,
-        title=_text(meta.get("title")),
-        outlet=_text(meta.get("outlet") or meta.get("source") or meta.get("publisher")),
-        author=_author(meta.get("author") or meta.get("authors")),
-        date=_text(meta.get("date") or meta.get("published")),
-        url=_text(meta.get("url") or meta.get("link")),
+        title=text_field(meta, "title"),
+        outlet=text_field(meta, "outlet", "source", "publisher"),
+        author=author_field(meta, "author", "authors"),
+        date=date_field(meta, "date", "published"),
+        url=text_field(meta, "url", "link"),
         source=source,
         format="markdown" if markdown else "text",
     )
@@ -87,11 +95,27 @@ def _strip_markdown(paragraph: str) -> str:
     return paragraph.strip()
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing aliases and reading timestamps as plain strings."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases (*name) are not allowed")
+        return super().compose_node(parent, index)
 
 
-def _author(value: object) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v).strip() for v in value if v)
-    return _text(value)
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _load_front_matter(block: str) -> object:
+    if len(block) > MAX_FRONT_MATTER:
+        raise IngestError(f"bad front matter: longer than {MAX_FRONT_MATTER // 1024} KB")
+    try:
+        return yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        raise IngestError(f"bad front matter: {str(error).splitlines()[0]}") from None
+    except (ValueError, TypeError, RecursionError) as error:  # odd tags, deep nesting
+        raise IngestError(f"bad front matter: {type(error).__name__}") from None
