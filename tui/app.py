@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from index.library import Library
 from index.textclean import strip_controls
 from tui.config import Config, animations_wanted, load_config
 from tui.screens.home import HomeScreen
+from tui.searching import SearchService
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 
 class ParallaxApp(App[None]):
-    """Compare how outlets cover the same story, from the keyboard."""
+    """Compare how outlets cover the same story, from the keyboard.
+
+    The UI thread reads through ``library``; searches go through ``searching`` (workers).
+    """
 
     TITLE = "Parallax"
     CSS_PATH = "app.tcss"
@@ -27,6 +34,7 @@ class ParallaxApp(App[None]):
     def __init__(self, library: Library, config: Config | None = None) -> None:
         super().__init__()
         self.library = library
+        self.searching = SearchService(library.path)
         self.config = config if config is not None else load_config()
         if not animations_wanted(self.config):
             self.animation_level = "none"
@@ -36,7 +44,10 @@ class ParallaxApp(App[None]):
             self.set_keymap(self.config.keymap)
         if self.config.error:
             self.notify(strip_controls(self.config.error), severity="error", markup=False)
-        self.push_screen(HomeScreen(self.library))
+        self.push_screen(HomeScreen(self.library, self.searching))
+
+    def on_unmount(self) -> None:
+        self.searching.close()
 
     def action_toggle_help(self) -> None:
         """Show or hide the help panel: the focused pane's HELP and the keys that apply."""

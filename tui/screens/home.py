@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from tui.format import plural
-from tui.messages import SearchFinished
+from tui.messages import IndexReady, SearchFinished
 from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
@@ -23,6 +22,7 @@ from tui.widgets.results import ResultsList
 if TYPE_CHECKING:
     from index.library import Library
     from index.search import SearchResult
+    from tui.searching import SearchService
 
 #: Wait this long after a keystroke before searching, so fast typing searches once.
 DEBOUNCE_S = 0.12
@@ -34,6 +34,8 @@ class HomeScreen(ReservedKeys, Screen[None]):
     """Recent articles and the search box; `enter` opens the selected article.
 
     Typing searches as you go (spelling suggestions wait for `enter`, as they cost more).
+    The outlet filter (`o`) holds while the query is edited, is always shown in the outlet
+    bar, and is dropped when the search box is cleared.
     """
 
     HELP = """
@@ -42,7 +44,8 @@ class HomeScreen(ReservedKeys, Screen[None]):
 Type in the search box to search the whole library as you type. Words are stemmed;
 use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
 `author:decamp`, `title:japan` or `date:2024`. Wildcards (`econom*`) run when you press
-`enter`. `o` cycles the outlet filter.
+`enter`. `o` cycles the outlet filter; it stays on (and shown) while you edit the query,
+and clearing the search drops it.
 """
 
     BINDINGS = [
@@ -53,12 +56,12 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         *RESERVED_BINDINGS,
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, searching: SearchService) -> None:
         super().__init__()
         self.library = library
+        self.searching = searching
         self.outlet = ""
         self.last_result: SearchResult | None = None
-        self._search_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="summary")
@@ -86,9 +89,17 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
-        """Open (or repair) the search index off the UI thread, so the first search is quick."""
-        with self._search_lock:
-            self.library.ensure_index()
+        """Bring the search index up to date off the UI thread: the reader's only write."""
+        try:
+            indexed = self.searching.prepare()
+        except Exception:  # noqa: BLE001 - shown as one line
+            self.post_message(IndexReady(0, self.searching.error))
+            return
+        self.post_message(IndexReady(indexed))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        if message.error:
+            self.query_one(OutletBar).show_status(f"search unavailable: {message.error}")
 
     # -- searching --------------------------------------------------------------------------
 
@@ -99,12 +110,16 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
     @on(Input.Changed, "#search")
     def search_as_you_type(self) -> None:
         text = self.search_text
+        bar = self.query_one(OutletBar)
         if not text:
             self.last_result = None
+            self.outlet = ""
             self.show_recent()
         elif any(w in text for w in WILDCARDS):
-            self.query_one(OutletBar).show_status("press enter to run a wildcard search")
+            bar.show_status("press enter to run a wildcard search", self.outlet)
         else:
+            if not self.searching.ready.is_set():
+                bar.show_status("preparing the search index…", self.outlet)
             self.run_search(text, self.outlet, DEBOUNCE_S, suggest=False)
 
     @on(Input.Submitted, "#search")
@@ -118,43 +133,47 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         """Search in a thread; a newer search cancels this one before it starts its work."""
         from textual.worker import get_current_worker
 
-        from index.search import search
-
         worker = get_current_worker()
         if delay:
             time.sleep(delay)
-        if worker.is_cancelled:
-            return
-        with self._search_lock:
+        while not self.searching.ready.wait(0.05):
             if worker.is_cancelled:
                 return
-            try:
-                result = search(self.library, text, limit=50, outlet=outlet, suggest=suggest)
-            except Exception as error:  # noqa: BLE001 - shown as one line
-                message = (str(error) or type(error).__name__).splitlines()[0]
-                self.post_message(SearchFinished(text, outlet, None, message))
-                return
-        self.post_message(SearchFinished(text, outlet, result))
+        try:
+            result = self.searching.search(
+                text, outlet=outlet, suggest=suggest, wanted=lambda: not worker.is_cancelled
+            )
+        except Exception as error:  # noqa: BLE001 - shown as one line
+            message = (str(error) or type(error).__name__).splitlines()[0]
+            self.post_message(SearchFinished(text, outlet, None, message))
+            return
+        if result is not None:
+            self.post_message(SearchFinished(text, outlet, result))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.search_text or message.outlet != self.outlet:
             return  # a result for an old query: drop it
         bar = self.query_one(OutletBar)
         if message.result is None:
-            bar.show_status(f"search failed: {message.error}")
+            bar.show_status(f"search failed: {message.error}", self.outlet)
             return
         result = self.last_result = message.result
+        everywhere = sum(result.facets["outlet"].values())
+        found = (
+            f"{result.total} of {plural(everywhere, 'article')} · only {self.outlet} (o: next)"
+            if self.outlet
+            else plural(result.total, "article")
+        )
         status = " · ".join(
             x
             for x in (
-                plural(result.total, "article"),
+                found,
                 f"did you mean: {result.suggestion}" if result.suggestion else "",
                 result.note,
             )
             if x
         )
-        total = sum(result.facets["outlet"].values())
-        bar.show(result.facets["outlet"], total, self.outlet, status)
+        bar.show(result.facets["outlet"], everywhere, self.outlet, status)
         self.query_one(ResultsList).show_hits(result.hits)
 
     # -- actions ----------------------------------------------------------------------------
@@ -182,10 +201,12 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             return
         from tui.screens.reader import ReaderScreen
 
-        query = self.search_text if self.last_result is not None else ""
+        # The query of the results on screen, not what the box holds now.
+        result = self.last_result
+        query = result.query if result is not None else ""
         paragraph = -1
-        if self.last_result is not None:
-            paragraph = next(
-                (h.paragraph for h in self.last_result.hits if h.article_id == article_id), -1
-            )
-        self.app.push_screen(ReaderScreen(self.library, article_id, query, paragraph))
+        if result is not None:
+            paragraph = next((h.paragraph for h in result.hits if h.article_id == article_id), -1)
+        self.app.push_screen(
+            ReaderScreen(self.library, self.searching, article_id, query, paragraph)
+        )

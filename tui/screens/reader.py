@@ -16,6 +16,7 @@ from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from index.library import Library
+    from tui.searching import SearchService
 
 
 class ReaderScreen(ReservedKeys, Screen[None]):
@@ -33,9 +34,18 @@ class ReaderScreen(ReservedKeys, Screen[None]):
         *RESERVED_BINDINGS,
     ]
 
-    def __init__(self, library: Library, article_id: str, query: str, paragraph: int) -> None:
+    def __init__(
+        self,
+        library: Library,
+        searching: SearchService,
+        article_id: str,
+        query: str,
+        paragraph: int,
+    ) -> None:
+        """``query`` is the search whose results led here: its words are highlighted."""
         super().__init__()
         self.library = library
+        self.searching = searching
         self.article_id = article_id
         self.search_query = query
         self.start_paragraph = paragraph
@@ -48,9 +58,7 @@ class ReaderScreen(ReservedKeys, Screen[None]):
             return
         highlights: dict[int, list[tuple[int, int]]] = {}
         if self.search_query:
-            from index.search import highlight_paragraphs
-
-            highlights = highlight_paragraphs(self.library, article, self.search_query)
+            highlights = self.searching.highlights(article, self.search_query)
         meta = " · ".join(
             x for x in (article.outlet, article.author, display_date(article.date)) if x
         )
