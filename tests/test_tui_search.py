@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from index.library import Library
 from tests.helpers import make_article
@@ -15,6 +14,7 @@ from tui.screens.home import HomeScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
+from tui.widgets.search_input import SearchInput
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:
@@ -101,4 +101,4 @@ async def test_outlet_filter_stays_in_view_when_the_query_changes(demo_library: 
         assert app.screen.outlet == ""  # type: ignore[attr-defined]
         assert "Antiwar.com" not in _bar_text(app)
         assert isinstance(app.focused, ResultsList)
-        assert not app.screen.query_one(Input).value
+        assert not app.screen.query_one(SearchInput).value

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from index.library import Library
 
 
-class ParallaxApp(App[None]):
+class ParallaxApp(App[None], inherit_bindings=False):
     """Compare how outlets cover the same story, from the keyboard.
 
     The UI thread reads through ``library``; searches go through ``searching`` (workers).
@@ -28,6 +28,16 @@ class ParallaxApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help_quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            tooltip="Open the command palette",
+            id="command_palette",
+        ),
         Binding("question_mark", "toggle_help", "Help", id="help"),
     ]
 

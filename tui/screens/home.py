@@ -10,14 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from tui.format import plural
+from tui.keys import SCREEN_BINDINGS
 from tui.messages import IndexReady, SearchFinished
 from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
+from tui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -30,7 +32,7 @@ RECENT_LIMIT = 500
 WILDCARDS = ("*", "?")
 
 
-class HomeScreen(ReservedKeys, Screen[None]):
+class HomeScreen(ReservedKeys, Screen[None], inherit_bindings=False):
     """Recent articles and the search box; `enter` opens the selected article.
 
     Typing searches as you go (spelling suggestions wait for `enter`, as they cost more).
@@ -54,6 +56,7 @@ and clearing the search drops it.
         Binding("escape", "clear_search", "Clear", id="clear_search", show=False),
         Binding("q", "app.quit", "Quit", id="quit_top"),
         *RESERVED_BINDINGS,
+        *SCREEN_BINDINGS,
     ]
 
     def __init__(self, library: Library, searching: SearchService) -> None:
@@ -65,7 +68,9 @@ and clearing the search drops it.
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="summary")
-        yield Input(placeholder="Search the library — press / (enter for wildcards)", id="search")
+        yield SearchInput(
+            placeholder="Search the library — press / (enter for wildcards)", id="search"
+        )
         yield OutletBar(id="outlets")
         yield ResultsList(id="results")
         yield Footer(compact=True)
@@ -105,9 +110,9 @@ and clearing the search drops it.
 
     @property
     def search_text(self) -> str:
-        return self.query_one("#search", Input).value.strip()
+        return self.query_one("#search", SearchInput).value.strip()
 
-    @on(Input.Changed, "#search")
+    @on(SearchInput.Changed, "#search")
     def search_as_you_type(self) -> None:
         text = self.search_text
         bar = self.query_one(OutletBar)
@@ -122,7 +127,7 @@ and clearing the search drops it.
                 bar.show_status("preparing the search index…", self.outlet)
             self.run_search(text, self.outlet, DEBOUNCE_S, suggest=False)
 
-    @on(Input.Submitted, "#search")
+    @on(SearchInput.Submitted, "#search")
     def search_submitted(self) -> None:
         if self.search_text:
             self.run_search(self.search_text, self.outlet, 0.0)
@@ -179,10 +184,10 @@ and clearing the search drops it.
     # -- actions ----------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.query_one("#search", SearchInput).focus()
 
     def action_clear_search(self) -> None:
-        search_box = self.query_one("#search", Input)
+        search_box = self.query_one("#search", SearchInput)
         if search_box.value:
             search_box.value = ""
         self.query_one(ResultsList).focus()

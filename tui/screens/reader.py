@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.format import display_date
+from tui.keys import SCREEN_BINDINGS
 from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.article_view import ArticleView
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from tui.searching import SearchService
 
 
-class ReaderScreen(ReservedKeys, Screen[None]):
+class ReaderScreen(ReservedKeys, Screen[None], inherit_bindings=False):
     """The article with its headline, outlet, author and date on top."""
 
     HELP = """
@@ -32,6 +33,7 @@ class ReaderScreen(ReservedKeys, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         *RESERVED_BINDINGS,
+        *SCREEN_BINDINGS,
     ]
 
     def __init__(
