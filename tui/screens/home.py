@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -15,6 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from tui.format import plural
 from tui.keys import SCREEN_BINDINGS
 from tui.messages import IndexReady, SearchFinished
+from tui.overview import Overview, load_overview
 from tui.reserved import RESERVED_BINDINGS, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 
 #: Wait this long after a keystroke before searching, so fast typing searches once.
 DEBOUNCE_S = 0.12
-RECENT_LIMIT = 500
 WILDCARDS = ("*", "?")
 
 
@@ -72,25 +73,27 @@ and clearing the search drops it.
             placeholder="Search the library — press / (enter for wildcards)", id="search"
         )
         yield OutletBar(id="outlets")
-        yield ResultsList(id="results")
+        # The library at a glance (see show_overview); `-searching` while hits are shown.
+        # Stories go in here, above the articles: `yield StoriesList(id="stories")`.
+        with Vertical(id="browse"):
+            yield ResultsList(id="results")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.show_recent()
+        self.show_overview(load_overview(self.library))
         self.query_one(ResultsList).focus()
         # After the first paint: loading Whoosh in a thread would hold the GIL before it.
         self.call_after_refresh(self.prepare_index)
 
-    def show_recent(self) -> None:
-        rows = self.library.store.list_articles(limit=RECENT_LIMIT)
-        outlets = self.library.store.outlet_count()
-        count = self.library.store.count()
-        summary = (
-            f"Parallax · {plural(count, 'article')} from {plural(outlets, 'outlet')} · newest first"
-        )
-        self.query_one("#summary", Static).update(inert(summary))
+    def show_overview(self, overview: Overview) -> None:
+        """The library at a glance: counts, then the newest articles.
+
+        Stories, once the core has them: one more field of ``Overview``, shown here.
+        """
+        self.query_one("#summary", Static).update(inert(overview.summary))
         self.query_one(OutletBar).show_status("Recent articles")
-        self.query_one(ResultsList).show_articles(rows)
+        self.query_one("#browse").remove_class("-searching")
+        self.query_one(ResultsList).show_articles(overview.recent)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
@@ -119,7 +122,7 @@ and clearing the search drops it.
         if not text:
             self.last_result = None
             self.outlet = ""
-            self.show_recent()
+            self.show_overview(load_overview(self.library))
         elif any(w in text for w in WILDCARDS):
             bar.show_status("press enter to run a wildcard search", self.outlet)
         else:
@@ -179,6 +182,7 @@ and clearing the search drops it.
             if x
         )
         bar.show(result.facets["outlet"], everywhere, self.outlet, status)
+        self.query_one("#browse").add_class("-searching")
         self.query_one(ResultsList).show_hits(result.hits)
 
     # -- actions ----------------------------------------------------------------------------
