@@ -32,10 +32,14 @@ def default_library_path() -> Path:
 class Library:
     """Open a library folder, creating it if needed, and keep the index in step with it."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        """``read_only`` opens an existing library that this object never writes to (nor its
+        index): another, writable ``Library`` on the same folder keeps the index in step."""
         self.path = Path(path).expanduser() if path else default_library_path()
-        self.path.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.path / DB_NAME)
+        self.read_only = read_only
+        if not read_only:
+            self.path.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.path / DB_NAME, read_only=read_only)
         self._index: SearchIndex | None = None
         self._index_checked = False
 
@@ -65,7 +69,10 @@ class Library:
         """Open the index (rebuilding a missing or damaged one) and apply queued work.
 
         Returns the number of articles (re)indexed. Cheap when nothing is pending.
+        A read-only library does nothing here and returns 0.
         """
+        if self.read_only:
+            return 0
         if not self._index_checked:
             # Every article is queued before the old index goes, so a crash mid-rebuild
             # leaves a queue that the next start finishes.

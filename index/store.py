@@ -76,13 +76,23 @@ def now_iso() -> str:
 class Store:
     """Articles and paragraphs in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Open (creating if needed) the database; ``read_only`` opens an existing one and never
+        writes. A store may move between threads but is used by one thread at a time."""
         self.path = path
+        self.read_only = read_only
         self._conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode=ro" if read_only else path,
+            uri=read_only,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
         )
         self._conn.row_factory = sqlite3.Row
         self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if read_only:
+            self._conn.execute("PRAGMA query_only=ON")
+            return
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")

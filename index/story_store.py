@@ -65,7 +65,8 @@ class StoryStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._conn = store.connection
-        store.write(_create_schema)
+        if not getattr(store, "read_only", False):
+            store.write(_create_schema)
 
     # -- reads --------------------------------------------------------------------------
 

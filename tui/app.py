@@ -3,30 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from index.library import Library
 from index.textclean import strip_controls
 from tui.config import Config, animations_wanted, load_config
 from tui.screens.home import HomeScreen
+from tui.searching import SearchService
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 
-class ParallaxApp(App[None]):
-    """Compare how outlets cover the same story, from the keyboard."""
+class ParallaxApp(App[None], inherit_bindings=False):
+    """Compare how outlets cover the same story, from the keyboard.
+
+    The UI thread reads through ``library``; searches go through ``searching`` (workers).
+    """
 
     TITLE = "Parallax"
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help_quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            tooltip="Open the command palette",
+            id="command_palette",
+        ),
         Binding("question_mark", "toggle_help", "Help", id="help"),
     ]
 
     def __init__(self, library: Library, config: Config | None = None) -> None:
         super().__init__()
         self.library = library
+        self.searching = SearchService(library.path)
         self.config = config if config is not None else load_config()
         if not animations_wanted(self.config):
             self.animation_level = "none"
@@ -36,7 +54,10 @@ class ParallaxApp(App[None]):
             self.set_keymap(self.config.keymap)
         if self.config.error:
             self.notify(strip_controls(self.config.error), severity="error", markup=False)
-        self.push_screen(HomeScreen(self.library))
+        self.push_screen(HomeScreen(self.library, self.searching))
+
+    def on_unmount(self) -> None:
+        self.searching.close()
 
     def action_toggle_help(self) -> None:
         """Show or hide the help panel: the focused pane's HELP and the keys that apply."""

@@ -56,6 +56,7 @@ def resolve_story(stories: Any, prefix: str) -> str:
 
 
 def cmd_stories(args: argparse.Namespace, library: Any) -> int:
+    group_after_add(library)  # articles from before stories existed get grouped once
     rows = _stories(library).listing(min_articles=1 if args.all else 2)
     if args.json:
         _print_json([row.to_json() for row in rows])

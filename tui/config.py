@@ -7,6 +7,11 @@
     [keymap]                    # binding id = key(s)
     focus_search = "ctrl+f"
     next_hit = "n,f3"
+    results_cursor_down = "down,ctrl+n"   # Textual's own keys: <pane>_<action>
+
+Every key has an id: Parallax's own are in the ``BINDINGS`` of the app, screens and widgets;
+the ones inherited from Textual are named ``<pane>_<action>`` (``search_*``, ``results_*``,
+``screen_*``; see ``tui/keys.py``).
 """
 
 from __future__ import annotations

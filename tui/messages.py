@@ -21,3 +21,12 @@ class SearchFinished(Message):
         self.outlet = outlet
         self.result = result
         self.error = error
+
+
+class IndexReady(Message):
+    """The search index is prepared (or failed to be, with ``error`` set)."""
+
+    def __init__(self, indexed: int, error: str = "") -> None:
+        super().__init__()
+        self.indexed = indexed
+        self.error = error

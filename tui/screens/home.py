@@ -2,38 +2,43 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from tui.format import plural
-from tui.messages import SearchFinished
+from tui.keys import SCREEN_BINDINGS
+from tui.messages import IndexReady, SearchFinished
+from tui.overview import Overview, load_overview
 from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
+from tui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from index.library import Library
     from index.search import SearchResult
+    from tui.searching import SearchService
 
 #: Wait this long after a keystroke before searching, so fast typing searches once.
 DEBOUNCE_S = 0.12
-RECENT_LIMIT = 500
 WILDCARDS = ("*", "?")
 
 
-class HomeScreen(ReservedKeys, Screen[None]):
+class HomeScreen(ReservedKeys, Screen[None], inherit_bindings=False):
     """Recent articles and the search box; `enter` opens the selected article.
 
     Typing searches as you go (spelling suggestions wait for `enter`, as they cost more).
+    The outlet filter (`o`) holds while the query is edited, is always shown in the outlet
+    bar, and is dropped when the search box is cleared.
     """
 
     HELP = """
@@ -42,7 +47,8 @@ class HomeScreen(ReservedKeys, Screen[None]):
 Type in the search box to search the whole library as you type. Words are stemmed;
 use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
 `author:decamp`, `title:japan` or `date:2024`. Wildcards (`econom*`) run when you press
-`enter`. `o` cycles the outlet filter.
+`enter`. `o` cycles the outlet filter; it stays on (and shown) while you edit the query,
+and clearing the search drops it.
 """
 
     BINDINGS = [
@@ -52,63 +58,80 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         Binding("q", "app.quit", "Quit", id="quit_top"),
         STORY_BINDING,
         *RESERVED_BINDINGS,
+        *SCREEN_BINDINGS,
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, searching: SearchService) -> None:
         super().__init__()
         self.library = library
+        self.searching = searching
         self.outlet = ""
         self.last_result: SearchResult | None = None
-        self._search_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="summary")
-        yield Input(placeholder="Search the library — press / (enter for wildcards)", id="search")
+        yield SearchInput(
+            placeholder="Search the library — press / (enter for wildcards)", id="search"
+        )
         yield OutletBar(id="outlets")
-        yield ResultsList(id="results")
+        # The library at a glance (see show_overview); `-searching` while hits are shown.
+        # Stories go in here, above the articles: `yield StoriesList(id="stories")`.
+        with Vertical(id="browse"):
+            yield ResultsList(id="results")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.show_recent()
+        self.show_overview(load_overview(self.library))
         self.query_one(ResultsList).focus()
         # After the first paint: loading Whoosh in a thread would hold the GIL before it.
         self.call_after_refresh(self.prepare_index)
 
-    def show_recent(self) -> None:
-        rows = self.library.store.list_articles(limit=RECENT_LIMIT)
-        outlets = self.library.store.outlet_count()
-        count = self.library.store.count()
-        summary = (
-            f"Parallax · {plural(count, 'article')} from {plural(outlets, 'outlet')} · newest first"
-        )
-        self.query_one("#summary", Static).update(inert(summary))
+    def show_overview(self, overview: Overview) -> None:
+        """The library at a glance: counts, then the newest articles.
+
+        Stories, once the core has them: one more field of ``Overview``, shown here.
+        """
+        self.query_one("#summary", Static).update(inert(overview.summary))
         self.query_one(OutletBar).show_status("Recent articles")
-        self.query_one(ResultsList).show_articles(rows)
+        self.query_one("#browse").remove_class("-searching")
+        self.query_one(ResultsList).show_articles(overview.recent)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
-        """Open (or repair) the search index off the UI thread, so the first search is quick."""
-        with self._search_lock:
-            self.library.ensure_index()
+        """Bring the search index up to date off the UI thread: the reader's only write."""
+        try:
+            indexed = self.searching.prepare()
+        except Exception:  # noqa: BLE001 - shown as one line
+            self.post_message(IndexReady(0, self.searching.error))
+            return
+        self.post_message(IndexReady(indexed))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        if message.error:
+            self.query_one(OutletBar).show_status(f"search unavailable: {message.error}")
 
     # -- searching --------------------------------------------------------------------------
 
     @property
     def search_text(self) -> str:
-        return self.query_one("#search", Input).value.strip()
+        return self.query_one("#search", SearchInput).value.strip()
 
-    @on(Input.Changed, "#search")
+    @on(SearchInput.Changed, "#search")
     def search_as_you_type(self) -> None:
         text = self.search_text
+        bar = self.query_one(OutletBar)
         if not text:
             self.last_result = None
-            self.show_recent()
+            self.outlet = ""
+            self.show_overview(load_overview(self.library))
         elif any(w in text for w in WILDCARDS):
-            self.query_one(OutletBar).show_status("press enter to run a wildcard search")
+            bar.show_status("press enter to run a wildcard search", self.outlet)
         else:
+            if not self.searching.ready.is_set():
+                bar.show_status("preparing the search index…", self.outlet)
             self.run_search(text, self.outlet, DEBOUNCE_S, suggest=False)
 
-    @on(Input.Submitted, "#search")
+    @on(SearchInput.Submitted, "#search")
     def search_submitted(self) -> None:
         if self.search_text:
             self.run_search(self.search_text, self.outlet, 0.0)
@@ -119,52 +142,57 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         """Search in a thread; a newer search cancels this one before it starts its work."""
         from textual.worker import get_current_worker
 
-        from index.search import search
-
         worker = get_current_worker()
         if delay:
             time.sleep(delay)
-        if worker.is_cancelled:
-            return
-        with self._search_lock:
+        while not self.searching.ready.wait(0.05):
             if worker.is_cancelled:
                 return
-            try:
-                result = search(self.library, text, limit=50, outlet=outlet, suggest=suggest)
-            except Exception as error:  # noqa: BLE001 - shown as one line
-                message = (str(error) or type(error).__name__).splitlines()[0]
-                self.post_message(SearchFinished(text, outlet, None, message))
-                return
-        self.post_message(SearchFinished(text, outlet, result))
+        try:
+            result = self.searching.search(
+                text, outlet=outlet, suggest=suggest, wanted=lambda: not worker.is_cancelled
+            )
+        except Exception as error:  # noqa: BLE001 - shown as one line
+            message = (str(error) or type(error).__name__).splitlines()[0]
+            self.post_message(SearchFinished(text, outlet, None, message))
+            return
+        if result is not None:
+            self.post_message(SearchFinished(text, outlet, result))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.search_text or message.outlet != self.outlet:
             return  # a result for an old query: drop it
         bar = self.query_one(OutletBar)
         if message.result is None:
-            bar.show_status(f"search failed: {message.error}")
+            bar.show_status(f"search failed: {message.error}", self.outlet)
             return
         result = self.last_result = message.result
+        everywhere = sum(result.facets["outlet"].values())
+        found = (
+            f"{result.total} of {plural(everywhere, 'article')} · only {self.outlet} (o: next)"
+            if self.outlet
+            else plural(result.total, "article")
+        )
         status = " · ".join(
             x
             for x in (
-                plural(result.total, "article"),
+                found,
                 f"did you mean: {result.suggestion}" if result.suggestion else "",
                 result.note,
             )
             if x
         )
-        total = sum(result.facets["outlet"].values())
-        bar.show(result.facets["outlet"], total, self.outlet, status)
+        bar.show(result.facets["outlet"], everywhere, self.outlet, status)
+        self.query_one("#browse").add_class("-searching")
         self.query_one(ResultsList).show_hits(result.hits)
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.query_one("#search", SearchInput).focus()
 
     def action_clear_search(self) -> None:
-        search_box = self.query_one("#search", Input)
+        search_box = self.query_one("#search", SearchInput)
         if search_box.value:
             search_box.value = ""
         self.query_one(ResultsList).focus()
@@ -186,7 +214,7 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
         if article_id:
             from tui.screens.split import show_story
 
-            show_story(self.app, self.library, article_id)
+            show_story(self.app, self.library, self.searching, article_id)
 
     @on(OptionList.OptionSelected, "#results")
     def open_article(self, event: OptionList.OptionSelected) -> None:
@@ -195,10 +223,12 @@ use `"quotes"` for phrases, `AND`/`OR`/`NOT`, and fields such as `outlet:upi`,
             return
         from tui.screens.reader import ReaderScreen
 
-        query = self.search_text if self.last_result is not None else ""
+        # The query of the results on screen, not what the box holds now.
+        result = self.last_result
+        query = result.query if result is not None else ""
         paragraph = -1
-        if self.last_result is not None:
-            paragraph = next(
-                (h.paragraph for h in self.last_result.hits if h.article_id == article_id), -1
-            )
-        self.app.push_screen(ReaderScreen(self.library, article_id, query, paragraph))
+        if result is not None:
+            paragraph = next((h.paragraph for h in result.hits if h.article_id == article_id), -1)
+        self.app.push_screen(
+            ReaderScreen(self.library, self.searching, article_id, query, paragraph)
+        )

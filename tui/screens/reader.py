@@ -10,15 +10,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.format import display_date
+from tui.keys import SCREEN_BINDINGS
 from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
 from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from index.library import Library
+    from tui.searching import SearchService
 
 
-class ReaderScreen(ReservedKeys, Screen[None]):
+class ReaderScreen(ReservedKeys, Screen[None], inherit_bindings=False):
     """The article with its headline, outlet, author and date on top."""
 
     HELP = """
@@ -33,11 +35,21 @@ class ReaderScreen(ReservedKeys, Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="back"),
         STORY_BINDING,
         *RESERVED_BINDINGS,
+        *SCREEN_BINDINGS,
     ]
 
-    def __init__(self, library: Library, article_id: str, query: str, paragraph: int) -> None:
+    def __init__(
+        self,
+        library: Library,
+        searching: SearchService,
+        article_id: str,
+        query: str,
+        paragraph: int,
+    ) -> None:
+        """``query`` is the search whose results led here: its words are highlighted."""
         super().__init__()
         self.library = library
+        self.searching = searching
         self.article_id = article_id
         self.search_query = query
         self.start_paragraph = paragraph
@@ -50,9 +62,7 @@ class ReaderScreen(ReservedKeys, Screen[None]):
             return
         highlights: dict[int, list[tuple[int, int]]] = {}
         if self.search_query:
-            from index.search import highlight_paragraphs
-
-            highlights = highlight_paragraphs(self.library, article, self.search_query)
+            highlights = self.searching.highlights(article, self.search_query)
         meta = " · ".join(
             x for x in (article.outlet, article.author, display_date(article.date)) if x
         )
@@ -75,7 +85,7 @@ class ReaderScreen(ReservedKeys, Screen[None]):
         """Open this article's story, every outlet side by side."""
         from tui.screens.split import show_story
 
-        show_story(self.app, self.library, self.article_id)
+        show_story(self.app, self.library, self.searching, self.article_id)
 
     def on_article_view_hit_moved(self, message: ArticleView.HitMoved) -> None:
         self.query_one("#reader-status", Static).update(

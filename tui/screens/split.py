@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
@@ -10,12 +11,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.keys import SCREEN_BINDINGS
 from tui.safe import inert
 from tui.widgets.split_view import SplitView
 
 if TYPE_CHECKING:
     from index.align import Alignment
     from index.library import Library
+    from tui.searching import SearchService
 
 
 def story_alignment(library: Library, article_id: str) -> Alignment | None:
@@ -24,32 +27,38 @@ def story_alignment(library: Library, article_id: str) -> Alignment | None:
     from index.story_store import StoryStore
 
     stories = StoryStore(library.store)
-    story = stories.story_of(article_id)
-    members = stories.members(story) if story else []
+    try:
+        story = stories.story_of(article_id)
+        members = stories.members(story) if story else []
+    except sqlite3.OperationalError:  # a library from before stories, opened read-only
+        return None
     if len(members) < 2:
         return None
     members.remove(article_id)
     return align(library.store.get_many([article_id, *members]))
 
 
-def show_story(app: App[object], library: Library, article_id: str) -> None:
+def show_story(
+    app: App[object], library: Library, searching: SearchService, article_id: str
+) -> None:
     """Open the split view of ``article_id``'s story, or say why there is none."""
     alignment = story_alignment(library, article_id)
     if alignment is None:
         app.notify("No other outlet's article is in this story yet.", markup=False)
         return
-    app.push_screen(SplitScreen(library, alignment))
+    app.push_screen(SplitScreen(library, searching, alignment))
 
 
-class SplitScreen(Screen[None]):
+class SplitScreen(Screen[None], inherit_bindings=False):
     """Columns per outlet with the coverage legend and the focused outlet on top."""
 
     HELP = SplitView.HELP
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back"), *SCREEN_BINDINGS]
 
-    def __init__(self, library: Library, alignment: Alignment) -> None:
+    def __init__(self, library: Library, searching: SearchService, alignment: Alignment) -> None:
         super().__init__()
         self.library = library
+        self.searching = searching
         self.alignment = alignment
 
     def compose(self) -> ComposeResult:
@@ -87,4 +96,5 @@ class SplitScreen(Screen[None]):
         from tui.screens.reader import ReaderScreen
 
         article = self.alignment.articles[message.position]
-        self.app.push_screen(ReaderScreen(self.library, article.id, "", message.paragraph))
+        screen = ReaderScreen(self.library, self.searching, article.id, "", message.paragraph)
+        self.app.push_screen(screen)

@@ -44,7 +44,7 @@ class Row:
     first: bool = False
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article's text with roles styled, search terms highlighted, and hit navigation."""
 
     HELP = """

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.format import display_date
+from tui.keys import with_ids
 from tui.safe import inert, with_highlights
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def _meta_line(outlet: str, date: str) -> Content:
     )
 
 
-class ResultsList(OptionList):
+class ResultsList(OptionList, inherit_bindings=False):
     """Articles as options whose id is the article id; every string from an article is inert."""
 
     HELP = """
@@ -38,6 +39,7 @@ Search hits show the best matching paragraph, with the search words highlighted.
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="results_down"),
         Binding("k", "cursor_up", "Up", show=False, id="results_up"),
+        *with_ids(OptionList.BINDINGS, "results"),
     ]
 
     def _add_spaced(self, options: Iterable[Option]) -> None:
