@@ -30,12 +30,12 @@ TITLE_INDEX = -1  # the unit standing for an article's title when no paragraph i
 class AlignParams:
     """Thresholds and weights, tuned on the dev part of the gold alignments."""
 
-    match: float = 0.30
-    related: float = 0.15
-    competitive: float = 0.6
-    names: float = 0.25
-    numbers: float = 0.12
-    wording: float = 0.25
+    match: float = 0.20
+    related: float = 0.12
+    competitive: float = 0.7
+    names: float = 0.15
+    numbers: float = 0.10
+    wording: float = 0.15
     max_related: int = 2
 
 
