@@ -159,18 +159,21 @@ def print_scale(scale: dict[str, Any], *, repeats: int) -> None:
 
 
 def print_startup(result: dict[str, Any]) -> None:
-    """The start-up section: the demo library against the bare interpreter."""
+    """The start-up section: the demo library against the bare interpreter and Textual."""
     table = Table(title="Reader start-up to the first painted screen (120x40 pty)")
     for column in ("library", "median s", "min s", "max s"):
         table.add_column(column, justify="left" if column == "library" else "right")
     table.add_row("bare python -c pass", f"{result['python_baseline_s']:.3f}", "", "")
+    rows = [
+        ("Textual hello-world", result.get("textual_hello")),
+        ("demo (3 articles)", result["demo"]),
+    ]
+    for name, times in rows:
+        if times:
+            table.add_row(
+                name, f"{times['median_s']:.3f}", f"{times['min_s']:.3f}", f"{times['max_s']:.3f}"
+            )
     demo = result["demo"]
-    table.add_row(
-        "demo (3 articles)",
-        f"{demo['median_s']:.3f}",
-        f"{demo['min_s']:.3f}",
-        f"{demo['max_s']:.3f}",
-    )
     _console.print(table)
     ok = "PASS" if demo["median_s"] < GOAL_STARTUP_DEMO_S else "FAIL"
     _console.print(

@@ -56,3 +56,17 @@ def test_cli_start_does_not_load_heavy_libraries() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_opening_the_reader_skips_argparse_json_and_toml() -> None:
+    code = (
+        "import sys, tui.launch\n"
+        "tui.launch.run_reader = lambda path: print(path) or 0\n"
+        "import tui.cli\n"
+        "assert tui.cli.main(['--library', 'somewhere']) == 0\n"
+        "assert tui.cli.main([]) == 0\n"
+        "print(sorted({'argparse', 'json', 'tomllib'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["somewhere", "None", "[]"]

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index import __version__
-from index.textclean import strip_controls as clean
-from tui import cli_stories
 from tui.format import display_date, plural
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    import argparse
+
+Handler = Callable[["argparse.Namespace"], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="parallax",
         description="Compare how different outlets cover the same story. "
@@ -51,18 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
+    from tui import cli_stories
+
     cli_stories.register(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status and never lets a traceback out."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    reader = _reader_only(argv)
+    args = build_parser().parse_args(argv) if reader is None else None
+    if args is not None and args.command is None:
+        reader = (args.library,)
     try:
-        if args.command is None:
+        if reader is not None:
             from tui.launch import run_reader
 
-            return run_reader(args.library)
+            return run_reader(reader[0])
+        assert args is not None
+        from tui import cli_stories
+
         if args.command in cli_stories.HANDLERS:
             with _open(args) as library:
                 return cli_stories.HANDLERS[args.command](args, library)
@@ -76,6 +86,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _reader_only(argv: list[str]) -> tuple[str | None] | None:
+    """``(library,)`` when ``argv`` just opens the reader, so start-up skips argparse."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--library" and not argv[1].startswith("-"):
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--library=") and len(argv[0]) > 10:
+        return (argv[0].partition("=")[2],)
+    return None
+
+
 def _open(args: argparse.Namespace) -> Any:
     from index.library import Library
 
@@ -83,17 +104,22 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _print_json(data: object) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     from index.ingest import add_inputs
+    from index.textclean import strip_controls as clean
     from tui.progress import progress_reporter
 
     with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
         report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
-        cli_stories.group_after_add(library)
+        from tui.cli_stories import group_after_add
+
+        group_after_add(library)
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
@@ -189,7 +215,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if library.store.count():
             return 0
         report = add_inputs(library, [str(DEMO_DIR)])
-        cli_stories.group_after_add(library)
+        from tui.cli_stories import group_after_add
+
+        group_after_add(library)
         print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
     return 1 if report.failed else 0
 
