@@ -175,6 +175,8 @@ def print_startup(result: dict[str, Any]) -> None:
             )
     demo = result["demo"]
     _console.print(table)
+    if "over_hello_s" in demo:
+        _console.print(f"Parallax over Textual hello-world: {demo['over_hello_s']:+.3f} s median")
     ok = "PASS" if demo["median_s"] < GOAL_STARTUP_DEMO_S else "FAIL"
     _console.print(
         f"goal start-up < {GOAL_STARTUP_DEMO_S} s median on the demo library: {ok}"
