@@ -122,8 +122,11 @@ def goals(scale: dict[str, Any]) -> list[str]:
         verdict = (
             f" (goal < {goal:.1f} s at 32k: {'PASS' if median < goal else 'FAIL'})" if goal else ""
         )
+        over = p["startup"].get("over_hello_s")
+        beside = f", {over:+.2f} s over a Textual hello-world" if over is not None else ""
         lines.append(
-            f"reader start-up to first paint on this library: {median:.2f} s median{verdict}"
+            f"reader start-up to first paint on this library: {median:.2f} s median"
+            f"{beside}{verdict}"
         )
     if scale["copies"] > 1 and "warm" in p:
         p95 = p["warm"]["p95"]
@@ -165,7 +168,7 @@ def print_startup(result: dict[str, Any]) -> None:
         table.add_column(column, justify="left" if column == "library" else "right")
     table.add_row("bare python -c pass", f"{result['python_baseline_s']:.3f}", "", "")
     rows = [
-        ("Textual hello-world", result.get("textual_hello")),
+        ("Textual hello-world", result["demo"].get("hello")),
         ("demo (3 articles)", result["demo"]),
     ]
     for name, times in rows:
