@@ -33,8 +33,11 @@ class Library:
     """Open a library folder, creating it if needed, and keep the index in step with it."""
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
-        """``read_only`` opens an existing library that this object never writes to (nor its
-        index): another, writable ``Library`` on the same folder keeps the index in step."""
+        """Open the folder at ``path`` (default: ``default_library_path()``).
+
+        ``read_only`` opens an existing library that this object never writes to, nor its
+        index: another, writable ``Library`` on the same folder keeps the index in step.
+        """
         self.path = Path(path).expanduser() if path else default_library_path()
         self.read_only = read_only
         if not read_only:

@@ -77,8 +77,11 @@ class Store:
     """Articles and paragraphs in one SQLite file."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        """Open (creating if needed) the database; ``read_only`` opens an existing one and never
-        writes. A store may move between threads but is used by one thread at a time."""
+        """Open (creating if needed) the database.
+
+        ``read_only`` opens an existing one and never writes. A store may move between
+        threads but is used by one thread at a time.
+        """
         self.path = path
         self.read_only = read_only
         self._conn = sqlite3.connect(

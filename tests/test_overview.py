@@ -32,3 +32,17 @@ async def test_browse_section_holds_the_lists_and_knows_when_searching(
         assert browse.has_class("-searching")
         await pilot.press("escape")
         assert not browse.has_class("-searching")
+
+
+async def test_start_screen_is_the_only_screen_at_start(demo_library: Library) -> None:
+    app = ParallaxApp(demo_library, Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen"]
+        await pilot.press("enter")
+        await pilot.pause()
+        app.action_go_back()
+        await pilot.pause()
+        app.action_go_back()  # never pops the start screen
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen"]

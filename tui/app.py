@@ -54,7 +54,10 @@ class ParallaxApp(App[None], inherit_bindings=False):
             self.set_keymap(self.config.keymap)
         if self.config.error:
             self.notify(strip_controls(self.config.error), severity="error", markup=False)
-        self.push_screen(HomeScreen(self.library, self.searching))
+
+    def get_default_screen(self) -> Screen:
+        """The start screen is the first on the stack (no blank screen to compose and paint)."""
+        return HomeScreen(self.library, self.searching)
 
     def on_unmount(self) -> None:
         self.searching.close()
@@ -83,5 +86,5 @@ class ParallaxApp(App[None], inherit_bindings=False):
             yield SystemCommand("Back", "Go back one screen (escape)", self.action_go_back)
 
     def action_go_back(self) -> None:
-        if len(self.screen_stack) > 2:
+        if len(self.screen_stack) > 1:
             self.pop_screen()

@@ -169,7 +169,7 @@ and clearing the search drops it.
         result = self.last_result = message.result
         everywhere = sum(result.facets["outlet"].values())
         found = (
-            f"{result.total} of {plural(everywhere, 'article')} · only {self.outlet} (o: next)"
+            f"{result.total} of {plural(everywhere, 'article')} (o: next outlet)"
             if self.outlet
             else plural(result.total, "article")
         )
