@@ -241,3 +241,22 @@ async def test_story_split_view_navigation(demo_library: Library) -> None:
         await pilot.press("escape")
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_start_screen_lists_stories_and_opens_one(demo_library: Library) -> None:
+    from tui.screens.split import SplitScreen
+    from tui.widgets.stories_list import StoriesList
+
+    app = ParallaxApp(demo_library, Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        stories = app.screen.query_one(StoriesList)
+        assert stories.option_count == 1 and stories.display
+        assert stories.has_class("-has-stories")
+        await pilot.press("shift+tab")
+        assert stories.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SplitScreen)
+        assert len(app.screen.alignment.articles) == 3

@@ -1,8 +1,7 @@
 """The library at a glance, for the start screen before any search.
 
-Everything the start screen shows before a search comes from ``load_overview``. Stories go
-here too once the core gives them: a ``stories`` field filled in ``load_overview``, shown by
-``HomeScreen.show_overview`` in a list inside ``#browse``.
+Everything the start screen shows before a search comes from here: ``load_overview`` (counts
+and recent articles, before the first paint) and ``load_stories`` (just after it).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from tui.format import plural
 
 if TYPE_CHECKING:
     from index.library import Library
+    from index.story_store import StoryRow
 
 #: Recent articles listed on the start screen (newest first).
 RECENT_LIMIT = 500
@@ -33,6 +33,22 @@ class Overview:
             f"Parallax · {plural(self.articles, 'article')} from "
             f"{plural(self.outlets, 'outlet')} · newest first"
         )
+
+
+#: Stories listed on the start screen (newest first).
+STORIES_LIMIT = 50
+
+
+def load_stories(library: Library) -> list[StoryRow]:
+    """Stories of two or more articles, newest first; [] for a library from before stories."""
+    import sqlite3
+
+    from index.story_store import StoryStore
+
+    try:
+        return StoryStore(library.store).listing(limit=STORIES_LIMIT)
+    except sqlite3.OperationalError:
+        return []
 
 
 def load_overview(library: Library) -> Overview:

@@ -16,12 +16,13 @@ from textual.widgets import Footer, OptionList, Static
 from tui.format import plural
 from tui.keys import SCREEN_BINDINGS
 from tui.messages import IndexReady, SearchFinished
-from tui.overview import Overview, load_overview
+from tui.overview import Overview, load_overview, load_stories
 from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
 from tui.widgets.search_input import SearchInput
+from tui.widgets.stories_list import StoriesList
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -75,8 +76,8 @@ and clearing the search drops it.
         )
         yield OutletBar(id="outlets")
         # The library at a glance (see show_overview); `-searching` while hits are shown.
-        # Stories go in here, above the articles: `yield StoriesList(id="stories")`.
         with Vertical(id="browse"):
+            yield StoriesList(id="stories")
             yield ResultsList(id="results")
         yield Footer(compact=True)
 
@@ -85,6 +86,14 @@ and clearing the search drops it.
         self.query_one(ResultsList).focus()
         # After the first paint: loading Whoosh in a thread would hold the GIL before it.
         self.call_after_refresh(self.prepare_index)
+        self.call_after_refresh(self.show_stories)
+
+    def show_stories(self) -> None:
+        """Stories above the recent articles (read after the first paint: a grouping query)."""
+        stories = load_stories(self.library)
+        self.query_one(StoriesList).show_stories(stories)
+        if stories and not self.query_one("#browse").has_class("-searching"):
+            self.query_one(OutletBar).show_status("Stories, then recent articles")
 
     def show_overview(self, overview: Overview) -> None:
         """The library at a glance: counts, then the newest articles.
@@ -206,7 +215,8 @@ and clearing the search drops it.
 
     def action_story_view(self) -> None:
         """Open the highlighted article's story, every outlet side by side."""
-        results = self.query_one("#results", OptionList)
+        stories = self.query_one(StoriesList)
+        results: OptionList = stories if stories.has_focus else self.query_one(ResultsList)
         if results.highlighted is None:
             self.notify("Select an article first", severity="warning")
             return
@@ -215,6 +225,13 @@ and clearing the search drops it.
             from tui.screens.split import show_story
 
             show_story(self.app, self.library, self.searching, article_id)
+
+    @on(OptionList.OptionSelected, "#stories")
+    def open_story(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            from tui.screens.split import show_story
+
+            show_story(self.app, self.library, self.searching, event.option.id)
 
     @on(OptionList.OptionSelected, "#results")
     def open_article(self, event: OptionList.OptionSelected) -> None:
