@@ -14,10 +14,16 @@ from functools import lru_cache
 ARTICLE_WORDS = 400
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's English table, read once (a dict lookup beats its per-word tokenizer)."""
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict("en"))
+
+
 @lru_cache(maxsize=200_000)
 def document_share(word: str) -> float:
     """The estimated share of English news articles containing ``word`` (0 to 1)."""
-    from wordfreq import word_frequency
-
-    frequency = word_frequency(word.lower(), "en")
+    frequency = _frequencies().get(word.lower(), 0.0)
     return 1.0 - math.exp(-frequency * ARTICLE_WORDS)
