@@ -38,6 +38,8 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
 async def _story(pilot) -> None:  # type: ignore[no-untyped-def]
     await _settle(pilot)
     await pilot.press("s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     await pilot.pause()
     await pilot.press("right_square_bracket")
     await pilot.pause()

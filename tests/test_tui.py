@@ -221,6 +221,7 @@ async def test_story_split_view_navigation(demo_library: Library) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SplitScreen)
         view = app.screen.query_one(SplitView)
@@ -257,6 +258,8 @@ async def test_start_screen_lists_stories_and_opens_one(demo_library: Library) -
         await pilot.press("shift+tab")
         assert stories.has_focus
         await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SplitScreen)
+        assert app.screen.alignment is not None
         assert len(app.screen.alignment.articles) == 3

@@ -1,13 +1,20 @@
-"""The story split view: every outlet's article side by side, aligned by fact."""
+"""The story split view: every outlet's article side by side, aligned by fact.
+
+Aligning a five-outlet story takes a few hundred milliseconds, so it runs in a worker: the
+screen opens at once with the outlets named and "aligning…", and the columns appear when
+the worker posts the alignment.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -18,12 +25,12 @@ from tui.widgets.split_view import SplitView
 if TYPE_CHECKING:
     from index.align import Alignment
     from index.library import Library
+    from index.model import Article
     from tui.searching import SearchService
 
 
-def story_alignment(library: Library, article_id: str) -> Alignment | None:
-    """The alignment of the story ``article_id`` belongs to, or None when it has no partner."""
-    from index.align import align
+def story_articles(library: Library, article_id: str) -> list[Article]:
+    """``article_id`` first, then the rest of its story; [] when it has no partner."""
     from index.story_store import StoryStore
 
     stories = StoryStore(library.store)
@@ -31,22 +38,30 @@ def story_alignment(library: Library, article_id: str) -> Alignment | None:
         story = stories.story_of(article_id)
         members = stories.members(story) if story else []
     except sqlite3.OperationalError:  # a library from before stories, opened read-only
-        return None
+        return []
     if len(members) < 2:
-        return None
+        return []
     members.remove(article_id)
-    return align(library.store.get_many([article_id, *members]))
+    return library.store.get_many([article_id, *members])
 
 
 def show_story(
     app: App[object], library: Library, searching: SearchService, article_id: str
 ) -> None:
     """Open the split view of ``article_id``'s story, or say why there is none."""
-    alignment = story_alignment(library, article_id)
-    if alignment is None:
+    articles = story_articles(library, article_id)
+    if len(articles) < 2:
         app.notify("No other outlet's article is in this story yet.", markup=False)
         return
-    app.push_screen(SplitScreen(library, searching, alignment))
+    app.push_screen(SplitScreen(library, searching, articles))
+
+
+class Aligned(Message):
+    """The worker finished aligning the story."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        super().__init__()
+        self.alignment = alignment
 
 
 class SplitScreen(Screen[None], inherit_bindings=False):
@@ -55,28 +70,42 @@ class SplitScreen(Screen[None], inherit_bindings=False):
     HELP = SplitView.HELP
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back"), *SCREEN_BINDINGS]
 
-    def __init__(self, library: Library, searching: SearchService, alignment: Alignment) -> None:
+    def __init__(self, library: Library, searching: SearchService, articles: list[Article]) -> None:
         super().__init__()
         self.library = library
         self.searching = searching
-        self.alignment = alignment
+        self.articles = articles
+        self.alignment: Alignment | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="split-columns")
-        yield Static(id="split-status")
-        yield SplitView(self.alignment, id="split")
+        outlets = " · ".join(a.outlet or "?" for a in self.articles)
+        yield Static(inert(f"  {outlets}", "bold"), id="split-columns")
+        yield Static(inert(f"aligning {len(self.articles)} articles…", "dim"), id="split-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        view = self.query_one(SplitView)
+        self.align_story()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def align_story(self) -> None:
+        """Align off the UI thread; the result comes back as a message."""
+        from index.align import align
+
+        self.post_message(Aligned(align(self.articles)))
+
+    def on_aligned(self, message: Aligned) -> None:
+        self.alignment = message.alignment
+        view = SplitView(message.alignment, id="split")
+        self.mount(view, before=self.query_one(Footer))
         view.focus()
-        self._header(view.column, 0, len(view.rows), 0)
+        self.call_after_refresh(self._header, 0, 0, len(view.rows), 0)
 
     def on_split_view_moved(self, message: SplitView.Moved) -> None:
         self._header(message.column, message.row, message.rows, message.first_visible)
 
     def _header(self, column: int, row: int, rows: int, first: int) -> None:
         view = self.query_one(SplitView)
+        assert self.alignment is not None
         width = view.column_width()
         parts: list[Content] = [Content("  ")]
         for n, position in enumerate(view.visible_columns()):
@@ -95,6 +124,6 @@ class SplitScreen(Screen[None], inherit_bindings=False):
     def on_split_view_open_article(self, message: SplitView.OpenArticle) -> None:
         from tui.screens.reader import ReaderScreen
 
-        article = self.alignment.articles[message.position]
+        article = self.articles[message.position]
         screen = ReaderScreen(self.library, self.searching, article.id, "", message.paragraph)
         self.app.push_screen(screen)

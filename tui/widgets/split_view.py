@@ -105,6 +105,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._blocks: list[Block] = []
         self._offsets: list[int] = []
         self._width = 0
+        self._cells: dict[tuple[int, int, int], list[Strip]] = {}
+        self._lines: dict[int, Strip] = {}
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -131,14 +133,22 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         visible = self.visible_columns()
         self._blocks, self._offsets = [], []
         top = 0
-        for row in self.rows:
-            columns = [self._cell_lines(row, position, width) for position in visible]
+        self._lines = {}
+        for number, row in enumerate(self.rows):
+            columns = []
+            for position in visible:
+                key = (number, position, width)
+                if key not in self._cells:  # switching outlets wraps only the new column
+                    self._cells[key] = self._cell_lines(row, position, width)
+                columns.append(self._cells[key])
             height = max(1, *(len(c) for c in columns)) + 1
             self._blocks.append(Block(columns, height))
             self._offsets.append(top)
             top += height
-        self._width = self.size.width
+        self._width = self.scrollable_content_region.width
         self.virtual_size = Size(self.size.width, top)
+        # The header lines up with the columns: tell it the widths may have changed.
+        self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
 
     def _cell_lines(self, row: StoryRow, position: int, width: int) -> list[Strip]:
         indices = row.cells[position]
@@ -171,16 +181,23 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
     # -- rendering ------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        if self._width != self.size.width or not self._blocks:
+        if self._width != self.scrollable_content_region.width or not self._blocks:
             self._layout()
         absolute = y + int(self.scroll_offset.y)
         row_index = bisect_right(self._offsets, absolute) - 1
         if row_index < 0 or row_index >= len(self._blocks):
             return Strip.blank(self.size.width)
-        block = self._blocks[row_index]
         line = absolute - self._offsets[row_index]
+        current = row_index == self.current and line == 0
+        if current or absolute not in self._lines:
+            strip = self._compose_line(self._blocks[row_index], line, "▶ " if current else "  ")
+            if current:
+                return strip
+            self._lines[absolute] = strip  # built once per layout: scrolling only looks up
+        return self._lines[absolute]
+
+    def _compose_line(self, block: Block, line: int, gutter: str) -> Strip:
         width = self.column_width()
-        gutter = "▶ " if row_index == self.current and line == 0 else "  "
         segments = [Segment(gutter, CURRENT)]
         for n, column_lines in enumerate(block.columns):
             if n:
