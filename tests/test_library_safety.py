@@ -160,3 +160,25 @@ def test_rebuilding_an_index_of_another_schema_says_so(
     assert "rebuilding" in err and "schema changed" in err
     assert len(err.strip().splitlines()) == 1
     assert lib.index.doc_count() == 1
+
+
+def test_a_save_during_a_flush_is_indexed_by_the_next_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = Library(tmp_path / "lib")
+    lib.ensure_index()
+    lib.store.save(make_article("Port", ["The port reopened on Monday."], article_id="a1"))
+    other = Store(tmp_path / "lib" / "library.sqlite3")  # another process
+    real_get_many = Store.get_many
+
+    def get_many_then_other_saves(self: Store, ids: list[str]) -> object:
+        found = real_get_many(self, ids)
+        monkeypatch.setattr(Store, "get_many", real_get_many)
+        other.save(make_article("Port", ["The port reopened on Friday."], article_id="a1"))
+        return found
+
+    monkeypatch.setattr(Store, "get_many", get_many_then_other_saves)
+    lib.flush_index()  # indexes Monday, keeps the entry Friday queued, then indexes that
+    assert lib.store.queued() == []
+    assert search(lib, "friday").total == 1
+    assert search(lib, "monday").total == 0
