@@ -92,8 +92,11 @@ class Library:
         """Write queued articles to the index, then forget them from the queue.
 
         ``bulk`` (a large add) commits up to BULK_INDEX_BATCH articles at once and defers
-        most segment merges (``SearchIndex.merge_segments`` ends it).
+        most segment merges (``SearchIndex.merge_segments`` ends it). When another process
+        holds the index for longer than the lock timeout, the work stays queued for later.
         """
+        from whoosh.writing import LockError
+
         batch = BULK_INDEX_BATCH if bulk else INDEX_BATCH
         done = 0
         rounds = self.store.queue_size() // batch + 2  # never chase another writer forever
@@ -103,7 +106,10 @@ class Library:
                 break
             taken: list[QueueEntry] = []
             load = partial(self._load_queued, taken, batch)
-            done += self.index.write_loaded(load, size=size, merge="bulk" if bulk else "small")
+            try:
+                done += self.index.write_loaded(load, size=size, merge="bulk" if bulk else "small")
+            except LockError:
+                break  # the other writer is flushing this queue too; the rest waits
             self.store.dequeue(taken)
         return done
 

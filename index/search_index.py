@@ -233,7 +233,10 @@ class SearchIndex:
             cut = len(ordered) - most + 1
             return OPTIMIZE(writer, ordered[:cut]) + ordered[cut:]
 
-        writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
+        try:
+            writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
+        except LockError:
+            return  # another process is writing; its commits merge too
         writer.commit(mergetype=policy)
 
 

@@ -182,3 +182,18 @@ def test_a_save_during_a_flush_is_indexed_by_the_next_flush(
     assert lib.store.queued() == []
     assert search(lib, "friday").total == 1
     assert search(lib, "monday").total == 0
+
+
+def test_an_add_while_another_process_holds_the_index_keeps_the_work_queued(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.ensure_index()
+    path = tmp_path / "a.txt"
+    path.write_text("A Title\n\nThe port reopened on Monday after the long strike ended.\n")
+    writer = library.index.ix.writer()  # another process, indexing for a long time
+    monkeypatch.setattr(search_index, "WRITE_LOCK_TIMEOUT_S", 0.2)
+    report = add_inputs(library, [str(path)])
+    assert report.failed == [] and len(report.added) == 1
+    assert len(library.store.queued()) == 1
+    writer.cancel()
+    assert search(library, "monday").total == 1  # the next flush indexes it
