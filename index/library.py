@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "search-index"
+#: Queued articles per index commit (a bulk add: per commit too, read in chunks).
 INDEX_BATCH = 5000
+BULK_INDEX_BATCH = 25_000
+_READ_CHUNK = 1000
 
 
 def default_library_path() -> Path:
@@ -88,36 +92,50 @@ class Library:
                     f" ({count} articles; searches find them once it is done)",
                     file=sys.stderr,
                 )
-        return self.flush_index()
+        bulk = self.store.queue_size() > INDEX_BATCH  # a rebuild, or a crashed bulk add
+        done = self.flush_index(bulk=bulk)
+        if bulk:
+            self.index.merge_segments()
+        return done
 
     def flush_index(self, *, bulk: bool = False) -> int:
         """Write queued articles to the index, then forget them from the queue.
 
-        ``bulk`` (during a large add) defers most segment merges; ``optimize_index``
-        does them at the end.
+        ``bulk`` (a large add) commits up to BULK_INDEX_BATCH articles at once and defers
+        most segment merges (``SearchIndex.merge_segments`` ends it). When another process
+        holds the index for longer than the lock timeout, the work stays queued for later.
         """
+        from whoosh.writing import LockError
+
+        batch = BULK_INDEX_BATCH if bulk else INDEX_BATCH
         done = 0
-        rounds = self.store.queue_size() // INDEX_BATCH + 2  # never chase another writer
+        rounds = self.store.queue_size() // batch + 2  # never chase another writer forever
         for _ in range(rounds):
-            size = min(self.store.queue_size(), INDEX_BATCH)
+            size = min(self.store.queue_size(), batch)
             if not size:
                 break
             taken: list[QueueEntry] = []
-            load = partial(self._load_queued, taken)
-            done += self.index.write_loaded(load, size=size, merge="bulk" if bulk else "small")
+            load = partial(self._load_queued, taken, batch)
+            try:
+                done += self.index.write_loaded(load, size=size, merge="bulk" if bulk else "small")
+            except LockError:
+                break  # the other writer is flushing this queue too; the rest waits
             self.store.dequeue(taken)
         return done
 
-    def _load_queued(self, taken: list[QueueEntry]) -> tuple[list[Article], list[str]]:
-        """The next queued articles and deleted ids; ``taken`` is filled with the entries.
+    def _load_queued(self, taken: list[QueueEntry], limit: int) -> Iterator[Article | str]:
+        """The next queued articles, and the ids of deleted ones; ``taken`` gets the entries.
 
         Called under the index lock: a save after this read is indexed by a later flush.
+        Articles are read a chunk at a time, so a bulk batch is never all in memory.
         """
-        taken[:] = self.store.queued(limit=INDEX_BATCH)
-        ids = [entry.article_id for entry in taken]
-        articles = self.store.get_many(ids)
-        present = {a.id for a in articles}
-        return articles, [i for i in ids if i not in present]
+        taken[:] = self.store.queued(limit=limit)
+        for start in range(0, len(taken), _READ_CHUNK):
+            ids = [entry.article_id for entry in taken[start : start + _READ_CHUNK]]
+            articles = self.store.get_many(ids)
+            present = {a.id for a in articles}
+            yield from articles
+            yield from (i for i in ids if i not in present)
 
     def reindex(self) -> int:
         """Rebuild the search index from the database."""

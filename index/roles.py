@@ -48,6 +48,9 @@ _BIO = re.compile(
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[/>›»|]\s+")
 
+#: A lone paragraph that looks like a headline is the body when it has this many words.
+LONE_BODY_MIN_WORDS = 8
+
 
 def word_count(text: str) -> int:
     """Number of words in ``text``."""
@@ -134,6 +137,13 @@ def assign_roles(
         if role == Role.BODY:
             body_seen = True
         roles.append(role)
+    if (
+        headline_at is not None
+        and headline_at not in preset
+        and not any(r in (Role.BODY, Role.DEK) for r in roles)
+        and word_count(paragraphs[headline_at]) >= LONE_BODY_MIN_WORDS
+    ):
+        roles[headline_at] = Role.BODY  # a one-paragraph article, not a bare headline
     _mark_trailing_widgets(paragraphs, roles)
     return roles
 

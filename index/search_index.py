@@ -48,10 +48,11 @@ OPEN_ATTEMPTS = 5
 #: A bulk add commits without merging until the index has this many segments...
 BULK_MAX_SEGMENTS = 16
 #: ... and ends with at most this many.
-FINAL_SEGMENTS = 8
+FINAL_SEGMENTS = 16
 _LOCK_NAME = "MAIN_WRITELOCK"
 
-Loader = Callable[[], tuple[Sequence[Article], Sequence[str]]]
+#: What to write, read once the writer lock is held: articles, and ids (str) to delete.
+Loader = Callable[[], Iterable[Article | str]]
 
 
 class SearchIndex:
@@ -186,9 +187,9 @@ class SearchIndex:
         self, articles: Iterable[Article], *, delete: Sequence[str] = (), optimize: bool = False
     ) -> int:
         """Add or replace articles (by id) and delete ids, in one commit. Returns the count."""
-        articles = list(articles)
+        items: list[Article | str] = [*delete, *articles]
         return self.write_loaded(
-            lambda: (articles, delete), size=len(articles), merge="all" if optimize else "small"
+            lambda: items, size=len(items) - len(delete), merge="all" if optimize else "small"
         )
 
     def write_loaded(self, load: Loader, *, size: int, merge: str = "small") -> int:
@@ -207,12 +208,12 @@ class SearchIndex:
         writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, **options)
         count = 0
         try:
-            articles, delete = load()
-            for article_id in delete:
-                writer.delete_by_term("id", article_id)
-            for article in articles:
-                writer.update_document(**article_document(article))
-                count += 1
+            for item in load():
+                if isinstance(item, str):
+                    writer.delete_by_term("id", item)
+                else:
+                    writer.update_document(**article_document(item))
+                    count += 1
         except BaseException:
             writer.cancel()
             raise
@@ -222,6 +223,8 @@ class SearchIndex:
 
     def merge_segments(self, most: int = FINAL_SEGMENTS) -> None:
         """After a bulk add: merge the smallest segments so that at most ``most`` remain."""
+        if self.segment_count() <= most:
+            return
 
         def policy(writer: Any, segments: list[Any]) -> list[Any]:
             if len(segments) <= most:
@@ -230,7 +233,10 @@ class SearchIndex:
             cut = len(ordered) - most + 1
             return OPTIMIZE(writer, ordered[:cut]) + ordered[cut:]
 
-        writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
+        try:
+            writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
+        except LockError:
+            return  # another process is writing; its commits merge too
         writer.commit(mergetype=policy)
 
 

@@ -9,6 +9,7 @@ import pytest
 from whoosh.query import Every
 
 from index import ingest, search_index
+from index import library as library_module
 from index.ingest import add_inputs
 from index.library import Library
 from index.search import search
@@ -33,6 +34,8 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "INDEX_EVERY", 20)
     monkeypatch.setattr(search_index, "BULK_MAX_SEGMENTS", 4)
     monkeypatch.setattr(search_index, "FINAL_SEGMENTS", 3)
+    monkeypatch.setattr(library_module, "BULK_INDEX_BATCH", 30)  # several commits per flush
+    monkeypatch.setattr(library_module, "_READ_CHUNK", 6)  # read in chunks under one writer
 
 
 def _indexed_ids(library: Library) -> list[str]:

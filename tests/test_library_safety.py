@@ -160,3 +160,40 @@ def test_rebuilding_an_index_of_another_schema_says_so(
     assert "rebuilding" in err and "schema changed" in err
     assert len(err.strip().splitlines()) == 1
     assert lib.index.doc_count() == 1
+
+
+def test_a_save_during_a_flush_is_indexed_by_the_next_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = Library(tmp_path / "lib")
+    lib.ensure_index()
+    lib.store.save(make_article("Port", ["The port reopened on Monday."], article_id="a1"))
+    other = Store(tmp_path / "lib" / "library.sqlite3")  # another process
+    real_get_many = Store.get_many
+
+    def get_many_then_other_saves(self: Store, ids: list[str]) -> object:
+        found = real_get_many(self, ids)
+        monkeypatch.setattr(Store, "get_many", real_get_many)
+        other.save(make_article("Port", ["The port reopened on Friday."], article_id="a1"))
+        return found
+
+    monkeypatch.setattr(Store, "get_many", get_many_then_other_saves)
+    lib.flush_index()  # indexes Monday, keeps the entry Friday queued, then indexes that
+    assert lib.store.queued() == []
+    assert search(lib, "friday").total == 1
+    assert search(lib, "monday").total == 0
+
+
+def test_an_add_while_another_process_holds_the_index_keeps_the_work_queued(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.ensure_index()
+    path = tmp_path / "a.txt"
+    path.write_text("A Title\n\nThe port reopened on Monday after the long strike ended.\n")
+    writer = library.index.ix.writer()  # another process, indexing for a long time
+    monkeypatch.setattr(search_index, "WRITE_LOCK_TIMEOUT_S", 0.2)
+    report = add_inputs(library, [str(path)])
+    assert report.failed == [] and len(report.added) == 1
+    assert len(library.store.queued()) == 1
+    writer.cancel()
+    assert search(library, "monday").total == 1  # the next flush indexes it

@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from index.formats.blocks import html_paragraphs
 from index.formats.html import host_name, looks_like_html, parse_html
 from index.formats.text import split_paragraphs
 from index.model import IngestError, RawArticle
@@ -34,16 +35,6 @@ _FEED_ROOT = re.compile(
 _SPACES = re.compile(r"\s+")
 _SAX_PLACE = re.compile(r"^<unknown>:(\d+):\d+:\s*")
 _TAG = re.compile(r"<[^>]*>")
-#: Two line breaks in a row end a paragraph; so does one after a sentence.
-_BREAK = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])\s*\n")
-_BLOCK_TAGS = frozenset(
-    {
-        *("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr"),
-        *("h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th"),
-        *("figure", "figcaption", "section", "article", "header", "footer", "aside"),
-    }
-)
-_DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "template")
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -157,50 +148,6 @@ def _best_text(entry: Any) -> list[str]:
         if sum(map(len, paragraphs)) > sum(map(len, best)):
             best = paragraphs
     return best
-
-
-def html_paragraphs(fragment: str) -> list[str]:
-    """Paragraphs of an HTML fragment: block tags and double <br> split, tags stripped."""
-    from lxml import etree
-    from lxml.html import fragment_fromstring
-
-    try:
-        root = fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return split_paragraphs(_plain(fragment))
-    etree.strip_elements(root, *_DROP_TAGS, etree.Comment, with_tail=False)
-    runs: list[str] = []
-    _collect(root, runs)
-    paragraphs: list[str] = []
-    for run in runs:
-        for part in _BREAK.split(run):
-            text = _SPACES.sub(" ", part).strip()
-            if text:
-                paragraphs.append(text)
-    return paragraphs
-
-
-def _collect(element: Any, runs: list[str]) -> None:
-    """Append the text runs under ``element``; block tags end a run, <br> is a newline."""
-    run = [_flat(element.text)]
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag.lower() in _BLOCK_TAGS:
-            runs.append("".join(run))
-            run = []
-            _collect(child, runs)
-        elif tag.lower() == "br":
-            run.append("\n")
-        else:
-            inner: list[str] = []
-            _collect(child, inner)
-            run.append("\n\n".join(inner))
-        run.append(_flat(child.tail))
-    runs.append("".join(run))
-
-
-def _flat(text: str | None) -> str:
-    return _SPACES.sub(" ", text) if text else ""
 
 
 def _plain(text: str) -> str:

@@ -11,7 +11,9 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from index.formats.blocks import XML_BLOCKS, block_paragraphs, html_paragraphs
 from index.model import IngestError, RawArticle, Role
+from index.textclean import decode_bytes
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -22,11 +24,8 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
 _TITLE_SEPARATOR = re.compile(r"\s+[|·•»—–-]\s+")
-#: A line break (<br>) after a sentence ends a paragraph; other line breaks are spaces.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?:\"”’)])\s*\n")
-
-#: Tags of trafilatura's XML that hold blocks of their own rather than running text.
-_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "div", "table", "row", "cell"})
+#: A document with neither of these is a fragment (a few <p>), read as it is if need be.
+_WHOLE_PAGE = re.compile(rb"<(?:html|body)[\s>]", re.IGNORECASE)
 _CAPTION_TAG = "p"
 #: Fewer words than this is a menu or a stray label, not main text.
 _MIN_WORDS = 3
@@ -49,16 +48,39 @@ def parse_html(html: str | bytes, *, url: str = "", source: str = "") -> RawArti
         tree = load_html(html)
     except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds
         tree = None
-    if tree is None:
+    fragment = _fragment(html)
+    if tree is None and not fragment:
         raise IngestError("not an article: broken HTML")
+    if tree is None:
+        return _from_fragment(fragment, url=url, source=source, broken=True)
     hints = _title_hints(tree)
     captions = _inline_captions(tree)
     extracted = _extract(tree, url)
+    if extracted is None and fragment:
+        return _from_fragment(fragment, url=url, source=source, broken=False)
     if extracted is None:
         raise IngestError("not an article: no main text found")
     article = _article(*extracted, captions, url=url, source=source)
     article.title = _choose_title(article.title, hints, article.outlet)
     return article
+
+
+def _fragment(html: str | bytes) -> str:
+    """The text of a document that is only a fragment (no <html> or <body>), else ''."""
+    data = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    if _WHOLE_PAGE.search(data):
+        return ""
+    return html if isinstance(html, str) else decode_bytes(html)
+
+
+def _from_fragment(fragment: str, *, url: str, source: str, broken: bool) -> RawArticle:
+    """A fragment's paragraphs, walked plainly (trafilatura wants a whole page)."""
+    paragraphs = html_paragraphs(fragment)
+    if sum(len(_WORDS.findall(p)) for p in paragraphs) < _MIN_WORDS:
+        raise IngestError("not an article: " + ("broken HTML" if broken else "no main text found"))
+    return RawArticle(
+        paragraphs=paragraphs, url=url, source=source or url, outlet=host_name(url), format="html"
+    )
 
 
 def _extract(tree: HtmlElement, url: str) -> tuple[Any, list[str]] | None:
@@ -83,7 +105,7 @@ def _extract(tree: HtmlElement, url: str) -> tuple[Any, list[str]] | None:
         except Exception as error:  # noqa: BLE001 - a parser bug must be a one-line error
             raise IngestError(f"not an article: broken HTML ({type(error).__name__})") from None
         body = getattr(doc, "body", None)
-        paragraphs = _paragraphs(body) if body is not None else []
+        paragraphs = block_paragraphs(body, XML_BLOCKS) if body is not None else []
         words = sum(len(_WORDS.findall(p)) for p in paragraphs)
         if words >= (_MIN_WORDS if precise else _MIN_FALLBACK_WORDS):
             return doc, paragraphs
@@ -186,44 +208,3 @@ def _inline_captions(tree: HtmlElement) -> set[str]:
         parent.replace(figure, paragraph)
         captions.add(text)
     return captions
-
-
-def _paragraphs(body: Any) -> list[str]:
-    """Paragraph texts of trafilatura's XML body in document order."""
-    blocks: list[str] = []
-    _collect(body, blocks)
-    paragraphs: list[str] = []
-    for block in blocks:
-        for part in _SENTENCE_BREAK.split(block):
-            text = _SPACES.sub(" ", part).strip()
-            if text:
-                paragraphs.append(text)
-    return paragraphs
-
-
-def _collect(element: Any, blocks: list[str]) -> None:
-    """Append the text runs under ``element``, one per innermost block, in document order."""
-    run = [_flat(element.text)]
-    for child in element:
-        if child.tag in _BLOCK_TAGS:
-            blocks.append("".join(run))
-            run = []
-            _collect(child, blocks)
-        else:
-            run.append("\n" if child.tag == "lb" else _inner_text(child))
-        run.append(_flat(child.tail))
-    blocks.append("".join(run))
-
-
-def _inner_text(element: Any) -> str:
-    """Text of an inline element, with trafilatura's line breaks (<lb/>) as newlines."""
-    parts = [_flat(element.text)]
-    for child in element:
-        parts.append("\n" if child.tag == "lb" else _inner_text(child))
-        parts.append(_flat(child.tail))
-    return "".join(parts)
-
-
-def _flat(text: str | None) -> str:
-    """A text node with its source line breaks as spaces."""
-    return _SPACES.sub(" ", text) if text else ""
