@@ -157,7 +157,26 @@ def place(draft: Draft, paragraphs: Sequence[Paragraph]) -> Placement:
         return _placed(paragraphs, text, *span)
     if quote is None:
         raise ValueError("no offsets and no quote")
-    match = anchor(text, quote, hint=span[0] if span else None)
+    return _relocate(quote, paragraphs, text, span[0] if span else None)
+
+
+def relocate(
+    quote: Quote, paragraphs: Sequence[Paragraph], near: tuple[int, int] | None = None
+) -> Placement:
+    """Find ``quote`` again in changed paragraphs, preferring ``near`` (paragraph, start)."""
+    text = full_text(paragraphs)
+    hint = None
+    if near is not None:
+        for p, at in zip(paragraphs, paragraph_starts(paragraphs), strict=True):
+            if p.index == near[0]:
+                hint = at + min(near[1], len(p.text))
+    return _relocate(quote, paragraphs, text, hint)
+
+
+def _relocate(
+    quote: Quote, paragraphs: Sequence[Paragraph], text: str, hint: int | None
+) -> Placement:
+    match = anchor(text, quote, hint=hint)
     if match is None:
         return Placement(None, None, None, quote)
     return _placed(paragraphs, text, match.start, match.end)
