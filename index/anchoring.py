@@ -52,6 +52,11 @@ def anchor(text: str, quote: Quote, hint: int | None = None) -> Match | None:
     exact = quote.exact
     if not exact:
         return None
+    whole = _occurrences(text, quote.prefix + exact + quote.suffix)
+    if whole:  # the passage and its context, untouched: the common case, found in O(n)
+        at = min(whole, key=lambda w: 0 if hint is None else abs(w + len(quote.prefix) - hint))
+        at += len(quote.prefix)
+        return _score(text, quote, at, at + len(exact), 0, hint)
     exact_hits = _occurrences(text, exact)
     scored = [_score(text, quote, s, s + len(exact), 0, hint) for s in exact_hits]
     best = max(scored, key=lambda m: m.score, default=None)

@@ -18,7 +18,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
+from index.anchoring import Quote
 from index.annotation_sql import (
     AddReport,
     clean_note,
@@ -50,12 +52,23 @@ class AnnotationStore:
     """Create, edit, delete and list annotations, sharing the library's store."""
 
     def __init__(self, store: Store) -> None:
+        """Annotations in ``store``'s database (read-only when the store is)."""
         self.store = store
         self._conn = store.connection
         self._ready = False
         if not store.read_only:
             store.write(create_schema)
             self._ready = True
+
+    @classmethod
+    def open(cls, library_path: Path | str) -> AnnotationStore:
+        """A writable store with its own connection, for a reader whose library is read-only."""
+        from index.library import DB_NAME
+
+        return cls(Store(Path(library_path).expanduser() / DB_NAME))
+
+    def close(self) -> None:
+        self.store.close()
 
     # -- reads --------------------------------------------------------------------------
 
@@ -125,9 +138,16 @@ class AnnotationStore:
         label: str,
         note: str = "",
         user: str | None = None,
+        exact: str | None = None,
     ) -> Annotation:
-        """Annotate ``start:end`` of a paragraph; ValueError when that span is not there."""
+        """Annotate ``start:end`` of a paragraph; ValueError when that span is not there.
+
+        ``exact``, the text the person selected, guards against an article updated since it
+        was read: if the stored text there differs, the passage is looked for by that quote
+        (near the offsets), and the annotation is an orphan if it is not found.
+        """
         draft = Draft(article_id, label, note, current_user(user), paragraph, start, end)
+        draft.quote = Quote(exact) if exact else None
         report = self.add([draft])
         if report.failed:
             raise ValueError(report.failed[0][1])

@@ -99,7 +99,8 @@ def draft(item: Any) -> Draft:
     for selector in _list(target.get("selector")):
         kind = selector.get("type") if isinstance(selector, dict) else None
         if kind == "TextQuoteSelector" and isinstance(selector.get("exact"), str):
-            quote = Quote(selector["exact"], selector.get("prefix", ""), selector.get("suffix", ""))
+            context = (str(selector.get(k) or "") for k in ("prefix", "suffix"))
+            quote = Quote(selector["exact"], *context)
         elif kind == "TextPositionSelector":
             try:
                 position = (int(selector["start"]), int(selector["end"]))

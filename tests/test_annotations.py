@@ -164,3 +164,26 @@ def test_a_read_only_store_lists_without_creating_tables(tmp_path: Path) -> None
     assert reader.listing() == [] and reader.version() == 0
     AnnotationStore(writer).create("art1", 1, 0, 7, label="person", user="ana")
     assert [a.exact for a in reader.listing()] == ["Blinken"] and reader.version() == 1
+
+
+def test_offsets_from_a_stale_copy_of_the_article_are_checked_against_the_selection(
+    store: Store,
+) -> None:
+    read = BODY[2]  # what the reader showed before the article was updated underneath it
+    store.save(make_article("Ties upgraded", ["Inserted first.", *BODY], article_id="art1",
+                            source="s1"))  # fmt: skip
+    notes = AnnotationStore(store)
+    made = notes.create("art1", 3, *span(read, "Okinawa"), label="place", exact="Okinawa")
+    assert (made.paragraph, made.exact) == (4, "Okinawa")
+    gone = notes.create("art1", 3, 0, 4, label="x", exact="Nagasaki")
+    assert gone.orphan and gone.exact == "Nagasaki"
+
+
+def test_a_reader_opens_its_own_writable_store_by_library_path(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as library:
+        library.store.save(make_article("T", BODY, article_id="art1"))
+    with Library(tmp_path / "lib", read_only=True) as reader:
+        notes = AnnotationStore.open(reader.path)
+        notes.create("art1", 1, 0, 7, label="person", user="ana")
+        notes.close()
+        assert [a.exact for a in AnnotationStore(reader.store).for_article("art1")] == ["Blinken"]
