@@ -245,6 +245,10 @@ class Store:
                     "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?,?,?,?)",
                     [(article_id, p.index, str(p.role), p.text) for p in a.paragraphs],
                 )
+                if row:  # an update: its annotations find their passages in the new text
+                    from index.annotation_sql import reanchor_article
+
+                    reanchor_article(conn, article_id, a.paragraphs)
                 ids.append(article_id)
             conn.executemany(
                 "INSERT OR REPLACE INTO index_queue (article_id, op, seq) VALUES (?, 'upsert', ?)",

@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
-    from tui import cli_stories
+    from tui import cli_annotations, cli_stories
 
     cli_stories.register(commands)
+    cli_annotations.register(commands)
     return parser
 
 
@@ -71,11 +72,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_reader(reader[0])
         assert args is not None
-        from tui import cli_stories
+        from tui import cli_annotations, cli_stories
 
-        if args.command in cli_stories.HANDLERS:
+        handlers = {**cli_stories.HANDLERS, **cli_annotations.HANDLERS}
+        if args.command in handlers:
             with _open(args) as library:
-                return cli_stories.HANDLERS[args.command](args, library)
+                return handlers[args.command](args, library)
         return _HANDLERS[args.command](args)
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)
