@@ -107,21 +107,24 @@ class AnnotationStore:
 
     def listing(self, *, article: str | None = None, user: str | None = None) -> list[Annotation]:
         """Every annotation, or those of one article and/or user, by article then in order."""
-        where = " AND ".join(
-            [c for c, v in (("article_id = ?", article), ("user = ?", user)) if v is not None]
-        )
-        args = [v for v in (article, user) if v is not None]
-        return self._select(where or "1", *args, order="article_id, " + _IN_ARTICLE)
+        clauses, args = ["1"], []
+        for clause, value in (("article_id = ?", article), ("user = ?", user)):
+            if value is not None:
+                clauses.append(clause)
+                args.append(value)
+        return self._select(" AND ".join(clauses), *args, order="article_id, " + _IN_ARTICLE)
 
     def resolve(self, prefix: str) -> str:
         """The annotation id starting with ``prefix``; KeyError when none or several."""
-        found = [
-            r[0]
-            for r in self._conn.execute(
+        rows = (
+            self._conn.execute(
                 "SELECT id FROM annotations WHERE id >= ? AND id < ? AND deleted = 0 LIMIT 2",
                 (prefix, prefix + "\uffff"),
             )
-        ]
+            if self._has_table()
+            else []
+        )
+        found = [r[0] for r in rows]
         if prefix in found or len(found) == 1:
             return prefix if prefix in found else found[0]
         raise KeyError(f"annotation id {prefix!r} is {'ambiguous' if found else 'unknown'}")

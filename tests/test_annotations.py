@@ -48,7 +48,7 @@ def test_create_stores_the_quote_user_and_times(store: Store) -> None:
     )
     assert len(made.id) == 32 and made.created == made.updated and not made.orphan
     assert notes.for_article("art1") == [made]
-    assert notes.get(made.id) == made
+    assert notes.get(made.id) == made and notes.resolve(made.id[:6]) == made.id
     assert made.to_json()["orphan"] is False and set(made.to_json()) == {
         "id", "article", "paragraph", "start", "end", "exact", "label", "note", "user",
         "created", "orphan",
@@ -162,6 +162,8 @@ def test_a_read_only_store_lists_without_creating_tables(tmp_path: Path) -> None
     writer.save(make_article("T", BODY, article_id="art1"))
     reader = AnnotationStore(Store(tmp_path / "db.sqlite3", read_only=True))
     assert reader.listing() == [] and reader.version() == 0
+    with pytest.raises(KeyError, match="unknown"):
+        reader.resolve("abc")
     AnnotationStore(writer).create("art1", 1, 0, 7, label="person", user="ana")
     assert [a.exact for a in reader.listing()] == ["Blinken"] and reader.version() == 1
 
