@@ -8,7 +8,8 @@ does the rest. For each pair of compatible paragraphs sharing a term:
   paragraph has in the other article (the smaller and the larger shortfall, both <= 0);
 - ``triangle``: the strongest confirmation by a third article, the largest
   ``min(overlap(a, c), overlap(b, c))`` over its paragraphs ``c``;
-- ``lead``: both are among the first two body paragraphs, where the main fact goes;
+- ``lead``: how early the later of the two comes in its article's body, from 1 (both
+  first) to 0 (fifth or later): the main fact goes first;
 - ``distance``: how far apart they are in their articles (relative positions, 0 to 1).
 
 A logistic model combines them. ``WEIGHTS`` were fitted on the dev part of the gold
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 Key = tuple[int, int]  # (article position, paragraph index)
 Pair = tuple[Key, Key]
 FEATURES = ("overlap", "gap_best", "gap_worst", "triangle", "lead", "distance")
-WEIGHTS = (-3.39, 14.39, 2.56, 1.72, 5.8, 0.62, -1.24)
+WEIGHTS = (-3.44, 14.08, 2.81, 1.65, 4.48, 1.77, -0.86)
 BODY_ROLES = frozenset({Role.BODY, Role.DEK})
-LEAD = 2  # body paragraphs that make the lead
+LEAD = 4  # body paragraphs that make the lead
 TRIANGLE = FEATURES.index("triangle")
 MIN_OVERLAP = 0.02  # below this a pair is never linked (dropping these changes no dev link)
 
@@ -90,7 +91,7 @@ class _Context:
                 bound = max(bound, min(best.get((a, third), 0.0), best.get((b, third), 0.0)))
         rank_a, where_a = self.places.get(a, (LEAD, 0.0))
         rank_b, where_b = self.places.get(b, (LEAD, 0.0))
-        lead = 1.0 if rank_a < LEAD and rank_b < LEAD else 0.0
+        lead = max(0.0, 1 - max(rank_a, rank_b) / LEAD)
         return [value, max(gap_a, gap_b), min(gap_a, gap_b), bound, lead, abs(where_a - where_b)]
 
     def triangle(self, a: Key, b: Key) -> float:
