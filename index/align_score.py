@@ -40,12 +40,8 @@ TRIANGLE = FEATURES.index("triangle")
 MIN_OVERLAP = 0.02  # below this a pair is never linked (dropping these changes no dev link)
 
 
-def compatible(a: Unit, b: Unit) -> bool:
-    """Headlines go only with headlines, captions only with captions."""
-    return _kind(a) == _kind(b)
-
-
 def _kind(unit: Unit) -> Role:
+    """Headlines are compared only with headlines, captions with captions, the rest together."""
     return unit.role if unit.role in (Role.HEADLINE, Role.CAPTION) else Role.BODY
 
 
