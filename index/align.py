@@ -1,42 +1,40 @@
 """Link the paragraphs of a story's articles that report the same fact, in any order.
 
-Every pair of articles is compared paragraph by paragraph. A pair's score is the TF-IDF
-cosine of their content words, with inverse document frequencies taken over the story's
-own paragraphs (so the story's topic words, shared by everything, weigh little), plus
-bonuses for the specifics that carry the signal: shared names, shared numbers and shared
-runs of wording (quotes). A pair scoring above ``match`` that is also close to the best
-partner either paragraph has becomes a ``match`` link (one-to-many allowed: an outlet may
-split a fact over two paragraphs); a weaker pair above ``related`` becomes ``related``.
-Headlines align only with headlines, captions with captions; bylines and boilerplate are
-left out. Each paragraph's coverage says how many of the other articles carry it.
+Every pair of paragraphs of different articles is scored by ``index.align_score``: the
+weighted overlap of their terms (rare in the story and in English, numbers normalised),
+set against the best partner each has in the other article, confirmed by a third article,
+and placed (the leads carry the main fact). A pair whose probability reaches ``match`` is
+a ``match`` link (one-to-many allowed: an outlet may split a fact over two paragraphs); a
+weaker one above ``related`` is ``related``. Headlines go only with headlines and always
+match (every article of a story reports its event); captions go only with captions and
+are at most related (a photo is not a reported fact); bylines and boilerplate are left
+out. Each paragraph's coverage says how many of the other articles carry it.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
+from index import align_score
+from index.align_terms import numbers, weigh
 from index.features import Features, features
 from index.model import Article, Role
 
 ALIGNED_ROLES = frozenset({Role.HEADLINE, Role.DEK, Role.BODY, Role.CAPTION})
 TITLE_INDEX = -1  # the unit standing for an article's title when no paragraph is its headline
+Key = tuple[int, int]  # (article position, paragraph index)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignParams:
-    """Thresholds and weights, tuned on the dev part of the gold alignments."""
+    """Probability thresholds and model weights, chosen on the dev part of the gold."""
 
-    match: float = 0.20
-    related: float = 0.12
-    competitive: float = 0.7
-    names: float = 0.15
-    numbers: float = 0.10
-    wording: float = 0.15
+    match: float = 0.30
+    related: float = 0.15
     max_related: int = 2
+    weights: tuple[float, ...] = align_score.WEIGHTS
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -51,9 +49,9 @@ class Unit:
     role: Role
     text: str
     feats: Features
-    trigrams: set[tuple[str, str, str]] = field(default_factory=set)
-    weights: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
+    numbers: set[str] = field(default_factory=set)
+    weights: dict[str, float] = field(default_factory=dict)  # term -> weight in the story
+    norm: float = 0.0  # the sum of the weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,106 +111,41 @@ class Alignment:
 def alignable_units(article: Article, position: int) -> list[Unit]:
     """The paragraphs alignment looks at; the title stands in when no headline paragraph."""
     units = [
-        Unit(position, p.index, p.role, p.text, features(p.text))
+        _unit(position, p.index, p.role, p.text)
         for p in article.paragraphs
         if p.role in ALIGNED_ROLES
     ]
     if article.title and not any(u.role is Role.HEADLINE for u in units):
-        units.insert(
-            0, Unit(position, TITLE_INDEX, Role.HEADLINE, article.title, features(article.title))
-        )
+        units.insert(0, _unit(position, TITLE_INDEX, Role.HEADLINE, article.title))
     return units
+
+
+def _unit(position: int, index: int, role: Role, text: str) -> Unit:
+    return Unit(position, index, role, text, features(text), numbers(text))
 
 
 def align(articles: list[Article], params: AlignParams = DEFAULT_PARAMS) -> Alignment:
     """Align two or more articles of one story."""
     units = [alignable_units(article, position) for position, article in enumerate(articles)]
-    _weigh([u for column in units for u in column])
+    weigh(u for column in units for u in column)
+    scored = align_score.scores(units, params.weights, min(params.match, params.related))
+    roles = {(u.article, u.index): u.role for column in units for u in column}
+    for a, b in _headline_pairs(units):
+        scored.setdefault((a, b), 0.0)
     links: list[Link] = []
-    for left, right in combinations(range(len(articles)), 2):
-        links.extend(_pair_links(units[left], units[right], params))
+    related: Counter[Key] = Counter()
+    for (a, b), score in sorted(scored.items(), key=lambda kv: -kv[1]):
+        if roles[a] is Role.HEADLINE or score >= params.match and roles[a] is not Role.CAPTION:
+            links.append(Link(a, b, score, "match"))
+        elif score >= params.related and related[a] < params.max_related:
+            related[a] += 1
+            links.append(Link(a, b, score, "related"))
     return Alignment(articles, units, links, _coverage(units, links))
 
 
-def _weigh(units: list[Unit]) -> None:
-    """TF-IDF weights over the story's paragraphs, and each paragraph's word trigrams."""
-    df: Counter[str] = Counter()
-    for unit in units:
-        df.update(unit.feats.counts.keys())
-    total = len(units)
-    for unit in units:
-        unit.weights = {
-            word: (1 + math.log(count)) * math.log((total + 1) / (df[word] + 0.5))
-            for word, count in unit.feats.counts.items()
-        }
-        unit.norm = math.sqrt(sum(w * w for w in unit.weights.values())) or 1.0
-        sequence = unit.feats.sequence
-        unit.trigrams = {tuple(sequence[i : i + 3]) for i in range(len(sequence) - 2)}  # type: ignore[misc]
-
-
-def _compatible(a: Unit, b: Unit) -> bool:
-    if a.role is Role.HEADLINE or b.role is Role.HEADLINE:
-        return a.role is b.role
-    if a.role is Role.CAPTION or b.role is Role.CAPTION:
-        return a.role is b.role
-    return True
-
-
-def similarity(a: Unit, b: Unit, params: AlignParams = DEFAULT_PARAMS) -> float:
-    """How strongly two paragraphs report the same thing (0 = nothing in common)."""
-    shared = a.weights.keys() & b.weights.keys()
-    if not shared and not (a.feats.numbers & b.feats.numbers):
-        return 0.0
-    cosine = sum(a.weights[w] * b.weights[w] for w in shared) / (a.norm * b.norm)
-    names = a.feats.names & b.feats.names
-    name_weight = sum(a.weights.get(n, 0.0) for n in names)
-    name_total = min(
-        sum(a.weights.get(n, 0.0) for n in a.feats.names),
-        sum(b.weights.get(n, 0.0) for n in b.feats.names),
-    )
-    name_part = name_weight / name_total if name_total > 0 else 0.0
-    numbers = len(_specific(a.feats.numbers) & _specific(b.feats.numbers))
-    wording = len(a.trigrams & b.trigrams)
-    return (
-        cosine
-        + params.names * name_part * min(1.0, len(names) / 2)
-        + params.numbers * min(2, numbers)
-        + params.wording * min(1.0, wording / 4)
-    )
-
-
-def _specific(numbers: set[str]) -> set[str]:
-    """Numbers that identify a fact (small counts like 1 or 2 say little)."""
-    return {n for n in numbers if n not in {"0", "1", "2", "3"}}
-
-
-def _pair_links(left: list[Unit], right: list[Unit], params: AlignParams) -> list[Link]:
-    scores = {
-        (i, j): similarity(a, b, params)
-        for i, a in enumerate(left)
-        for j, b in enumerate(right)
-        if _compatible(a, b)
-    }
-    best_left: dict[int, float] = {}
-    best_right: dict[int, float] = {}
-    for (i, j), score in scores.items():
-        best_left[i] = max(best_left.get(i, 0.0), score)
-        best_right[j] = max(best_right.get(j, 0.0), score)
-    links: list[Link] = []
-    related: Counter[int] = Counter()
-    for (i, j), score in sorted(scores.items(), key=lambda kv: -kv[1]):
-        a, b = left[i], right[j]
-        key_a, key_b = (a.article, a.index), (b.article, b.index)
-        close = (
-            score >= params.competitive * best_left[i]
-            or score >= params.competitive * best_right[j]
-        )
-        if score >= params.match and close:
-            links.append(Link(key_a, key_b, score, "match"))
-        elif score >= params.related and related[i] < params.max_related:
-            related[i] += 1
-            links.append(Link(key_a, key_b, score, "related"))
-    return links
+def _headline_pairs(units: list[list[Unit]]) -> list[tuple[Key, Key]]:
+    heads = [(u.article, u.index) for column in units for u in column if u.role is Role.HEADLINE]
+    return [(a, b) for i, a in enumerate(heads) for b in heads[i + 1 :] if a[0] != b[0]]
 
 
 def _coverage(units: list[list[Unit]], links: list[Link]) -> dict[tuple[int, int], str]:

@@ -232,11 +232,16 @@ def features(text: str) -> Features:
         word_stem = stem(token)
         found.stems.append(word_stem)
         found.surface.setdefault(word_stem, lowered)
-        if token[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+        if token[0].isupper() and not _sentence_start(text, match.start()):
             found.names.add(word_stem)
     found.counts = Counter(found.stems)
     found.quotes = [[stem(w) for w in WORD.findall(q)] for q in QUOTED.findall(text)]
     return found
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    """Whether ``position`` opens the text or follows sentence punctuation (and spaces)."""
+    return _SENTENCE_START.search(text[max(0, position - 40) : position]) is not None
 
 
 def longest_common_run(a: list[str], b: list[str]) -> int:
