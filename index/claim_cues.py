@@ -1,0 +1,79 @@
+"""Word lists for claims: reporting verbs (every form), number qualifiers, titles, pronouns.
+
+The pipeline runs without its lemmatizer (it is slow and not needed), so reporting verbs
+are matched by their written forms, generated here from the base forms.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+_SPEECH = """
+say tell add write ask note announce argue claim state declare warn insist explain tweet
+report acknowledge suggest assert contend maintain stress emphasize emphasise reiterate
+confirm deny admit concede reply respond answer recall remark comment predict promise vow
+pledge threaten urge describe accuse charge allege complain boast joke quip testify
+conclude observe agree disagree estimate indicate reveal disclose caution counter retort
+shout yell post inform mention propose demand wonder question proclaim hint brag lament
+muse concur cite highlight underscore signal insinuate confess assure
+"""
+_THINKING = "think believe hope fear expect feel know worry suspect doubt"
+
+_IRREGULAR = {
+    "say": ["says", "said", "saying"],
+    "tell": ["tells", "told", "telling"],
+    "write": ["writes", "wrote", "written", "writing"],
+    "think": ["thinks", "thought", "thinking"],
+    "feel": ["feels", "felt", "feeling"],
+    "know": ["knows", "knew", "known", "knowing"],
+    "tweet": ["tweets", "tweeted", "tweeting"],
+}
+_DOUBLED = frozenset({"admit", "quip", "concur", "regret"})
+
+
+def _forms(verb: str) -> set[str]:
+    if verb in _IRREGULAR:
+        return {verb, *_IRREGULAR[verb]}
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s"
+    stem = verb + verb[-1] if verb in _DOUBLED else verb
+    return {verb, plural, stem + "ed", stem + "ing"}
+
+
+SPEECH_FORMS = frozenset(f for v in _SPEECH.split() for f in _forms(v))
+THINKING_FORMS = frozenset(f for v in _THINKING.split() for f in _forms(v))
+CUE_FORMS = SPEECH_FORMS | THINKING_FORMS
+
+#: Words before a number that say how exact it is ("more than 54,000", "about 70%").
+QUALIFIER_WORDS = word_set(
+    """about around approximately roughly nearly almost some over under more less fewer than
+    least most up to only just at estimated reportedly an average of as many much below above
+    close upwards"""
+)
+
+#: Leading words dropped from a speaker's name.
+TITLES = word_set(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. lt. gen. gen col. sgt. prof.
+    president secretary senator representative governor minister spokesman spokeswoman
+    spokesperson justice judge chairman chairwoman mayor sir dame lord"""
+)
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ALL_PRONOUNS = PERSONAL_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS | {"i", "you", "it"}
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+
+MONTHS = word_set(
+    """january february march april may june july august september october november december
+    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
+    oct. nov nov. dec dec."""
+)
