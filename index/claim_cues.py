@@ -19,9 +19,21 @@ confirm deny admit concede reply respond answer recall remark comment predict pr
 pledge threaten urge describe accuse charge allege complain boast joke quip testify
 conclude observe agree disagree estimate indicate reveal disclose caution counter retort
 shout yell post inform mention propose demand wonder question proclaim hint brag lament
-muse concur cite highlight underscore signal insinuate confess assure
+muse concur cite highlight underscore signal insinuate confess assure call label brand dub
+term characterize continue show find criticize attack blast condemn praise echo liken
+refuse decline offer endorse reject dispute
 """
-_THINKING = "think believe hope fear expect feel know worry suspect doubt"
+_THINKING = "think believe hope fear expect feel know worry suspect doubt want plan intend seek"
+#: Verbs whose object is what is claimed ("criticized the act as a “crazy system”").
+_OBJECT = """
+describe criticize cite mention accuse praise attack blast condemn propose demand announce
+deny acknowledge confirm reveal highlight question call label brand dub characterize liken
+endorse reject dispute predict promise pledge vow threaten urge disclose
+"""
+#: Verbs whose "to" complement is what is claimed ("pledged to push for an amendment").
+_INTENT = (
+    "pledge vow promise threaten urge refuse decline offer propose demand want plan intend seek"
+)
 
 _IRREGULAR = {
     "say": ["says", "said", "saying"],
@@ -30,6 +42,9 @@ _IRREGULAR = {
     "think": ["thinks", "thought", "thinking"],
     "feel": ["feels", "felt", "feeling"],
     "know": ["knows", "knew", "known", "knowing"],
+    "find": ["finds", "found", "finding"],
+    "show": ["shows", "showed", "shown", "showing"],
+    "seek": ["seeks", "sought", "seeking"],
     "tweet": ["tweets", "tweeted", "tweeting"],
 }
 _DOUBLED = frozenset({"admit", "quip", "concur", "regret"})
@@ -49,6 +64,8 @@ def _forms(verb: str) -> set[str]:
 
 SPEECH_FORMS = frozenset(f for v in _SPEECH.split() for f in _forms(v))
 THINKING_FORMS = frozenset(f for v in _THINKING.split() for f in _forms(v))
+OBJECT_FORMS = frozenset(f for v in _OBJECT.split() for f in _forms(v))
+INTENT_FORMS = frozenset(f for v in _INTENT.split() for f in _forms(v))
 CUE_FORMS = SPEECH_FORMS | THINKING_FORMS
 
 #: Words before a number that say how exact it is ("more than 54,000", "about 70%").

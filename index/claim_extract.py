@@ -11,11 +11,9 @@ follows it in the paragraph or opens the next paragraph; other long quotes stand
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from index.claim_cues import CUE_FORMS, THINKING_FORMS
 from index.claim_model import (
     AFTER,
     BEFORE,
@@ -28,45 +26,22 @@ from index.claim_model import (
     Claim,
 )
 from index.claim_numbers import number_claims
-from index.claim_quotes import QuoteSpan, inner, paragraph_quotes, starts_with_quote
-from index.claim_speakers import Speakers, proper_run, source_span
-
-_TRIGGER = re.compile(
-    r"[\"“”«»]|\d|\b(?:according|" + "|".join(sorted(CUE_FORMS)) + r")\b", re.IGNORECASE
+from index.claim_quotes import (
+    QuoteSpan,
+    inner,
+    is_title,
+    paragraph_quotes,
+    starts_with_quote,
 )
+from index.claim_speakers import Speakers, proper_run
+from index.claim_verbs import Cue, is_cue, source, trimmed
+
 #: An unattributed quote this long (in words) is a claim of its own, not a scare quote.
 STANDALONE_WORDS = 5
 #: A quote needs this many words to go to a nearby cue it does not hang from.
 FALLBACK_WORDS = 3
-#: A clause this much covered by quotes is a direct quote rather than a paraphrase.
+#: A clause opening with a quote and this much covered by quotes is a direct quote.
 QUOTED_SHARE = 0.6
-
-
-def needs_parse(text: str) -> bool:
-    """Whether a paragraph can hold a claim (quote marks, a digit or a reporting verb)."""
-    return bool(_TRIGGER.search(text))
-
-
-class _Cue:
-    """A reporting verb with its source head, speaker and clause (character span)."""
-
-    def __init__(self, token: Any, source: Any | None, speaker: str) -> None:
-        self.token = token
-        self.source = source
-        self.speaker = speaker
-        self.pieces = _clause(token)
-        self.clause = (self.pieces[0][0], self.pieces[-1][1]) if self.pieces else None
-        self.quotes: list[int] = []
-
-    @property
-    def text(self) -> str:
-        return "according to" if self.token.lower_ == "according" else self.token.text
-
-    def span(self, paragraph: int) -> tuple[int, int, int]:
-        end = self.token.idx + len(self.token.text)
-        if self.token.lower_ == "according":
-            end += 3
-        return (paragraph, self.token.idx, end)
 
 
 def extract(
@@ -106,16 +81,16 @@ def _paragraph(
     carried: Claim | None,
 ) -> list[Claim]:
     inside = _quote_of_tokens(doc, spans)
-    cues: list[_Cue] = []
+    cues: list[Cue] = []
     for token in doc:
         if inside[token.i] >= 0:
             continue
         _note_subject(token, speakers)
-        if _is_cue(token):
-            source = _source(token)
-            speaker = speakers.name(source) if source is not None else ""
+        if is_cue(token):
+            head = source(token)
+            speaker = speakers.name(head) if head is not None else ""
             speakers.quoted(speaker)
-            cues.append(_Cue(token, source, speaker))
+            cues.append(Cue(token, head, speaker))
     consumed = _attach(doc, spans, inside, cues)
     claims: list[Claim] = []
     for cue in cues:
@@ -136,7 +111,7 @@ def _paragraph(
         if owner is not None:
             last = owner
             continue
-        if j in consumed:
+        if j in consumed or is_title(text, span):
             continue
         claim = _quote_claim(article, index, text, [span], None)
         if last is not None and last.speaker and _opens_sentence(text, span, j):
@@ -177,82 +152,22 @@ def _quote_of_tokens(doc: Any, spans: list[QuoteSpan]) -> list[int]:
     return inside
 
 
-def _is_cue(token: Any) -> bool:
-    word = token.lower_
-    if word == "according":  # not when it backs up another cue ("said, according to a video")
-        follows = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-        return follows and (token.head.lower_ == "according" or not _is_cue(token.head))
-    if word not in CUE_FORMS or not token.tag_.startswith("VB"):
-        return False
-    return word not in THINKING_FORMS or any(c.dep_ == "ccomp" for c in token.children)
-
-
-def _source(cue: Any, depth: int = 0) -> Any | None:
-    """The head of the source phrase of a cue."""
-    if cue.lower_ == "according":
-        to = cue.doc[cue.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in cue.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.tag_.startswith("NN"):
-        return cue.head
-    if depth < 2 and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.tag_.startswith("VB"):
-        return _source(cue.head, depth + 1)
-    return None
-
-
-def _clause(cue: Any) -> list[tuple[int, int]]:
-    """Characters of what the cue reports (one or two pieces): its clausal complement, or
-    the clause it interrupts ("The museum, Mr. Obama said, would ...") or backs up
-    ("according to")."""
-    for child in cue.children:
-        if child.dep_ == "ccomp" and any(c.dep_ in _CLAUSE_MARKS for c in child.children):
-            after = child.i > cue.i
-            return _pieces_of([t for t in child.subtree if (t.i > cue.i) == after])
-    head = cue.head
-    if cue.lower_ == "according" or (cue.dep_ == "parataxis" and head.tag_.startswith("VB")):
-        outside = cue.left_edge.i, cue.right_edge.i
-        rest = [t for t in head.subtree if not outside[0] <= t.i <= outside[1]]
-        before = _pieces_of([t for t in rest if t.i < cue.i])
-        after = _pieces_of([t for t in rest if t.i > cue.i])
-        if cue.lower_ == "according":
-            return after if len(after) >= len(before) else before
-        return before + after if after else []
-    return []
-
-
-def _pieces_of(tokens: list[Any]) -> list[tuple[int, int]]:
-    span = _trimmed(tokens)
-    return [span] if span else []
-
-
-_CLAUSE_MARKS = {"nsubj", "nsubjpass", "expl", "csubj", "mark"}
-
-
-def _trimmed(tokens: list[Any]) -> tuple[int, int] | None:
-    while tokens and tokens[0].is_punct and tokens[0].text not in '"“':
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”':
-        tokens = tokens[:-1]
-    if len(tokens) < 3:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _attach(doc: Any, spans: list[QuoteSpan], inside: list[int], cues: list[_Cue]) -> set[int]:
+def _attach(doc: Any, spans: list[QuoteSpan], inside: list[int], cues: list[Cue]) -> set[int]:
     """Give quotes to cues; returns quotes that are fragments of an indirect statement."""
     consumed: set[int] = set()
     for cue in cues:  # a clause mostly in quotes is a direct quote; else quotes are fragments
         if cue.clause is None:
             continue
         start, end = cue.clause
+        for span in spans:  # the quote's closing marks fall outside the parsed clause
+            if start <= span.start < end < span.end <= end + 3:
+                end = span.end
+                cue.pieces[-1] = (cue.pieces[-1][0], end)
+                cue.clause = (start, end)
         held = [j for j, s in enumerate(spans) if s.start >= start - 1 and s.end <= end + 1]
         covered = sum(spans[j].end - spans[j].start for j in held)
-        if held and covered >= QUOTED_SHARE * (end - start):
+        opens = bool(held) and spans[held[0]].start <= start + 1
+        if opens and covered >= QUOTED_SHARE * (end - start):
             cue.quotes.extend(held)
         else:
             consumed.update(held)
@@ -268,9 +183,9 @@ def _attach(doc: Any, spans: list[QuoteSpan], inside: list[int], cues: list[_Cue
     return consumed
 
 
-def _owner(doc: Any, span: QuoteSpan, j: int, inside: list[int], cues: list[_Cue]) -> Any:
+def _owner(doc: Any, span: QuoteSpan, j: int, inside: list[int], cues: list[Cue]) -> Any:
     tokens = [t for t in doc if inside[t.i] == j]
-    if not tokens or not cues:
+    if not tokens or not cues or is_title(doc.text, span):
         return None
     by_token = {cue.token.i: cue for cue in cues}
     for token in tokens:
@@ -288,7 +203,7 @@ def _owner(doc: Any, span: QuoteSpan, j: int, inside: list[int], cues: list[_Cue
     return min(near, key=lambda c: min(abs(c.token.i - tokens[0].i), abs(c.token.i - tokens[-1].i)))
 
 
-def _pieces(cue: _Cue, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+def _pieces(cue: Cue, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
     """A cue's quotes, one claim each, but a quote interrupted by the cue is one claim."""
     groups = [[spans[j]] for j in cue.quotes]
     at = cue.token.idx
@@ -299,7 +214,7 @@ def _pieces(cue: _Cue, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
 
 
 def _quote_claim(
-    article: str, index: int, text: str, parts: list[QuoteSpan], cue: _Cue | None
+    article: str, index: int, text: str, parts: list[QuoteSpan], cue: Cue | None
 ) -> Claim:
     words = " ".join(text[a:b] for a, b in (inner(text, p) for p in parts))
     claim = Claim(article, 0, QUOTE, words, index, parts[0].start, parts[-1].end)
@@ -316,14 +231,13 @@ def _quote_claim(
     return claim
 
 
-def _attribute(claim: Claim, cue: _Cue, index: int) -> None:
+def _attribute(claim: Claim, cue: Cue, index: int) -> None:
     claim.speaker, claim.cue, claim.cue_span = cue.speaker, cue.text, cue.span(index)
     if cue.source is not None:
-        first, last = source_span(cue.source)
-        if cue.source.tag_ in ("PRP", "WP", "WDT"):
-            first = last = cue.source.i
-        doc = cue.source.doc
-        claim.source = (index, doc[first].idx, doc[last].idx + len(doc[last].text))
+        tokens = list(cue.source.subtree)  # as written, with appositions and clauses
+        span = trimmed(tokens, least=1)
+        if span is not None:
+            claim.source = (index, *span)
     if claim.shape == NONE and claim.kind == STATEMENT:
         claim.shape = BEFORE if cue.token.idx < claim.start else AFTER
 

@@ -98,3 +98,15 @@ def inner(text: str, span: QuoteSpan) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     return start, end
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at"})
+
+
+def is_title(text: str, span: QuoteSpan) -> bool:
+    """A quoted name ("Morning Joe", “The Steve Harvey Morning Show,”), not a quotation."""
+    start, end = inner(text, span)
+    words = text[start:end].split()
+    if not words or len(words) > 8 or text[start:end].rstrip()[-1:] in ".!?":
+        return False
+    return all(w[:1].isupper() or w in _SMALL or not w[:1].isalpha() for w in words)

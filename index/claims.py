@@ -43,18 +43,19 @@ def parse_claims(
     items: Sequence[tuple[str, Sequence[tuple[int, str]]]],
 ) -> Iterator[tuple[str, list[Claim]]]:
     """``(article id, claims)`` for ``(article id, paragraphs)`` items, parsed together."""
-    from index.claim_extract import extract, needs_parse
+    from index.claim_extract import extract
+    from index.claim_triggers import parse_text
     from index.nlp import parse
 
-    wanted = [
-        (k, p)
-        for k, (_, paragraphs) in enumerate(items)
-        for p, (_, text) in enumerate(paragraphs)
-        if needs_parse(text)
-    ]
+    wanted: list[tuple[int, int, str]] = []
+    for k, (_, paragraphs) in enumerate(items):
+        for p, (_, text) in enumerate(paragraphs):
+            masked = parse_text(text)
+            if masked is not None:
+                wanted.append((k, p, masked))
     docs: list[list[object | None]] = [[None] * len(paragraphs) for _, paragraphs in items]
-    texts = (items[k][1][p][1] for k, p in wanted)
-    for (k, p), doc in zip(wanted, parse(texts, disable=DISABLE), strict=True):
+    texts = (masked for _, _, masked in wanted)
+    for (k, p, _), doc in zip(wanted, parse(texts, disable=DISABLE), strict=True):
         docs[k][p] = doc
     for k, (article_id, paragraphs) in enumerate(items):
         yield article_id, extract(article_id, paragraphs, docs[k])
