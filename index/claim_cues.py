@@ -21,14 +21,14 @@ conclude observe agree disagree estimate indicate reveal disclose caution counte
 shout yell post inform mention propose demand wonder question proclaim hint brag lament
 muse concur cite highlight underscore signal insinuate confess assure call label brand dub
 term characterize continue show find criticize attack blast condemn praise echo liken
-refuse decline offer endorse reject dispute
+refuse decline offer endorse reject dispute frame
 """
 _THINKING = "think believe hope fear expect feel know worry suspect doubt want plan intend seek"
 #: Verbs whose object is what is claimed ("criticized the act as a “crazy system”").
 _OBJECT = """
 describe criticize cite mention accuse praise attack blast condemn propose demand announce
 deny acknowledge confirm reveal highlight question call label brand dub characterize liken
-endorse reject dispute predict promise pledge vow threaten urge disclose
+endorse reject dispute predict promise pledge vow threaten urge disclose frame
 """
 #: Verbs whose "to" complement is what is claimed ("pledged to push for an amendment").
 _INTENT = (
