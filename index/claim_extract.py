@@ -54,6 +54,7 @@ def extract(
     previous: Claim | None = None
     for k, ((index, text), doc) in enumerate(zip(paragraphs, docs, strict=True)):
         if doc is None:
+            speakers.note_text(text)
             previous = None
             continue
         carried = (
@@ -85,6 +86,8 @@ def _paragraph(
     for token in doc:
         if inside[token.i] >= 0:
             continue
+        if token.is_space and len(token.text) > 1:  # a sentence left out of parsing
+            speakers.note_text(text[token.idx : token.idx + len(token.text)].strip())
         _note_subject(token, speakers)
         if is_cue(token):
             head = source(token)

@@ -74,7 +74,14 @@ def is_personish(name: str) -> bool:
     )
 
 
-PREFER_SPEAKER = True
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=[.!?] ))((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z]+(?: [A-Z][a-z'’-]+){0,2})"
+    r" (?=[a-z])"
+)
+_NOT_NAMES = word_set(
+    """The A An In On At But And When While After Before As If For From With This That
+    These Those It He She They We I Its His Her Their Our Some Many Most Other Another"""
+)
 
 
 class Speakers:
@@ -114,6 +121,16 @@ class Speakers:
             self.last_group = name
         self.last_any = self.full(name) if person else name
 
+    def note_text(self, text: str) -> None:
+        """Remember people introduced as the subject of sentences that were not parsed."""
+        for match in _SUBJECT_NAME.finditer(text):
+            name = match.group(2)
+            if name.split()[0] in _NOT_NAMES or not is_personish(name):
+                continue
+            if match.group(1) or len(name.split()) >= 2:
+                self.note(self.full(name), person=True)
+                self.last_speaker = self.last_person  # a new person is whom "he" means next
+
     def quoted(self, name: str) -> None:
         """Remember who was just quoted."""
         if name and is_personish(name):
@@ -126,7 +143,7 @@ class Speakers:
             if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
                 return self.name(head.head.head)
             if word in PERSONAL_PRONOUNS:
-                return (self.last_speaker if PREFER_SPEAKER else "") or self.last_person
+                return self.last_speaker or self.last_person
             if word in GROUP_PRONOUNS:
                 return self.last_group or self.last_person
             return "" if word in _NO_NAME else self.last_any
@@ -134,8 +151,16 @@ class Speakers:
         if head.tag_.startswith("NN") and named is not None:  # "the aide, Elizabeth Lauten,"
             head = named
         if head.tag_ in _PROPER:
-            name = " ".join(t.text for t in proper_run(head))
-            name = self.full(_clean(name))
+            name = self.full(_clean(" ".join(t.text for t in proper_run(head))))
+            others = [c for c in head.children if c.dep_ == "conj" and c.tag_ in _PROPER]
+            if others:  # "Washington and Tokyo claim ..."
+                names = [
+                    name,
+                    *(self.full(" ".join(t.text for t in proper_run(c))) for c in others),
+                ]
+                name = " and ".join(names)
+                self.note(name, person=False)
+                return name
             self.note(name)
             return name
         first, last = source_span(head)

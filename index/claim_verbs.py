@@ -15,6 +15,7 @@ from typing import Any
 from index.claim_cues import CUE_FORMS, INTENT_FORMS, OBJECT_FORMS, THINKING_FORMS
 
 _OBJECT_EXTRA = {"prep", "oprd", "xcomp", "advcl"}
+_NOT_CLAIMS = {"PRP", "DT", "WP", "WDT", "EX"}  # "what it called ...", "denied it"
 _CLAUSE_MARKS = {"nsubj", "nsubjpass", "expl", "csubj", "mark"}
 
 
@@ -84,7 +85,7 @@ def clause(cue: Any) -> list[tuple[int, int]]:
             if child.dep_ == "xcomp" and child.i > cue.i:
                 return _pieces_of(list(child.subtree))
     if cue.lower_ in OBJECT_FORMS:
-        objects = [c for c in cue.children if c.dep_ == "dobj" and c.tag_ not in ("PRP", "DT")]
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.tag_ not in _NOT_CLAIMS]
         if objects:
             extra = [c for c in cue.children if c.i > objects[0].i and c.dep_ in _OBJECT_EXTRA]
             last = max([objects[0], *extra], key=lambda t: t.right_edge.i).right_edge.i
