@@ -78,6 +78,7 @@ _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[.!?] ))((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z]+(?: [A-Z][a-z'’-]+){0,2})"
     r" (?=[a-z])"
 )
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]?\.)+$|^[DRI]-")
 _NOT_NAMES = word_set(
     """The A An In On At But And When While After Before As If For From With This That
     These Those It He She They We I Its His Her Their Our Some Many Most Other Another"""
@@ -127,7 +128,7 @@ class Speakers:
             name = match.group(2)
             if name.split()[0] in _NOT_NAMES or not is_personish(name):
                 continue
-            if match.group(1) or len(name.split()) >= 2:
+            if match.group(1) or len(name.split()) >= 2 or self.full(name) != name:
                 self.note(self.full(name), person=True)
                 self.last_speaker = self.last_person  # a new person is whom "he" means next
 
@@ -150,6 +151,17 @@ class Speakers:
         named = next((c for c in head.children if c.dep_ == "appos" and c.tag_ in _PROPER), None)
         if head.tag_.startswith("NN") and named is not None:  # "the aide, Elizabeth Lauten,"
             head = named
+        if head.tag_ in _PROPER and _ABBREVIATION.match(head.text):  # "Rep. X, D-N.Y., said"
+            head = next(
+                (
+                    t
+                    for t in head.subtree
+                    if t.tag_ in _PROPER
+                    and t.dep_ != "compound"
+                    and not _ABBREVIATION.match(t.text)
+                ),
+                head,
+            )
         if head.tag_ in _PROPER:
             name = self.full(_clean(" ".join(t.text for t in proper_run(head))))
             others = [c for c in head.children if c.dep_ == "conj" and c.tag_ in _PROPER]
