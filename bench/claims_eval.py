@@ -92,7 +92,9 @@ def predicted(doc: Document, claims: list[Claim]) -> dict[str, list[Ranges]]:
 
 
 def _words(text: str, ranges: Ranges) -> set[int]:
-    return {a + m.start() for a, b in ranges for m in re.finditer(r"\w+", text[a:b])}
+    """Start offsets of the span's words (of its marks, for a cue such as "―")."""
+    found = {a + m.start() for a, b in ranges for m in re.finditer(r"\w+", text[a:b])}
+    return found or {a + m.start() for a, b in ranges for m in re.finditer(r"\S", text[a:b])}
 
 
 def _norm(text: str, ranges: Ranges) -> Ranges:

@@ -68,11 +68,18 @@ OBJECT_FORMS = frozenset(f for v in _OBJECT.split() for f in _forms(v))
 INTENT_FORMS = frozenset(f for v in _INTENT.split() for f in _forms(v))
 CUE_FORMS = SPEECH_FORMS | THINKING_FORMS
 
-#: Words before a number that say how exact it is ("more than 54,000", "about 70%").
-QUALIFIER_WORDS = word_set(
-    """about around approximately roughly nearly almost some over under more less fewer than
-    least most up to only just at estimated reportedly an average of as many much below above
-    close upwards"""
+#: Phrases before a number that say how exact it is ("more than 54,000", "about 70%").
+QUALIFIERS = frozenset(
+    [
+        *word_set(
+            """about around approximately roughly nearly almost some over under only just
+            estimated reportedly below above barely fully"""
+        ),
+        *("more than", "less than", "fewer than", "at least", "at most", "up to", "close to"),
+        *("as many as", "as much as", "as few as", "an estimated", "an average of"),
+        *("upwards of", "no more than", "no fewer than", "well over", "just over"),
+        *("just under", "more than a"),
+    ]
 )
 
 #: Leading words dropped from a speaker's name.

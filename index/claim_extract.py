@@ -11,6 +11,7 @@ follows it in the paragraph or opens the next paragraph; other long quotes stand
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,6 +37,9 @@ from index.claim_quotes import (
 from index.claim_speakers import Speakers, proper_run
 from index.claim_verbs import Cue, is_cue, source, trimmed
 
+_SIGNATURE = re.compile(
+    r"\s*(―|—|–|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=\W*$|\W+[“\"])"
+)
 #: An unattributed quote this long (in words) is a claim of its own, not a scare quote.
 STANDALONE_WORDS = 5
 #: A quote needs this many words to go to a nearby cue it does not hang from.
@@ -117,7 +121,13 @@ def _paragraph(
         if j in consumed or is_title(text, span):
             continue
         claim = _quote_claim(article, index, text, [span], None)
-        if last is not None and last.speaker and _opens_sentence(text, span, j):
+        signed = _SIGNATURE.match(text, span.end)
+        if signed:  # “...” ― Jorge Falcon
+            name_at, dash_at = signed.start(2), signed.start(1)
+            claim.speaker, claim.cue, claim.shape = signed.group(2), signed.group(1), AFTER
+            claim.cue_span = (index, dash_at, dash_at + len(signed.group(1)))
+            claim.source = (index, name_at, name_at + len(signed.group(2)))
+        elif last is not None and last.speaker and _opens_sentence(text, span, j):
             claim.speaker, claim.cue, claim.shape = last.speaker, last.cue, CONTINUED
             claim.source, claim.cue_span = last.source, last.cue_span
         elif span.words(text) < STANDALONE_WORDS or last is not None and not last.speaker:

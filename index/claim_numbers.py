@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.claim_cues import MONTHS, QUALIFIER_WORDS, word_set
+from index.claim_cues import MONTHS, QUALIFIERS, word_set
 from index.claim_model import NUMBER, Claim
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -81,9 +81,7 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
     noun = last.head if last.dep_ == "nummod" else None
     if first.text.endswith("%"):
         unit = "%"
-    qualifier_i = start_i
-    while qualifier_i > 0 and doc[qualifier_i - 1].lower_ in QUALIFIER_WORDS:
-        qualifier_i -= 1
+    qualifier_i = start_i - _qualifier_length(doc, start_i)
     end_i = last.i
     counted = ""
     if noun is not None and noun.i > last.i:
@@ -98,11 +96,13 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
             return None  # "in 70 years" is a span of time, not a count
         while counted_first <= counted_last and doc[counted_first].lower_ in _PERCENT | {"of"}:
             counted_first += 1
+        while counted_last > counted_first and doc[counted_last].is_punct:
+            counted_last -= 1
         if counted_first <= counted_last:
             span_end = doc[counted_last].idx + len(doc[counted_last].text)
             counted = text[doc[counted_first].idx : span_end]
         end_i = counted_last
-    elif noun is None and unit != "%":
+    if not counted and not unit:
         return None  # a bare number ("rose to 54") says too little on its own
     value = parse_value(" ".join(t.text for t in group))
     if value is None:
@@ -115,6 +115,14 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
     claim.counted = counted
     claim.context = last.sent.text
     return claim
+
+
+def _qualifier_length(doc: Any, at: int) -> int:
+    """How many words before token ``at`` qualify the number ("more than", "about")."""
+    for size in (3, 2, 1):
+        if at >= size and " ".join(t.lower_ for t in doc[at - size : at]) in QUALIFIERS:
+            return size
+    return 0
 
 
 def _prep_object(noun: Any, *preps: str) -> tuple[int, int] | None:
