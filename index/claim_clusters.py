@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from index.claim_cues import NEGATIONS
 from index.claim_model import NUMBER, QUOTE, Claim
+from index.claim_numbers import compatible
 from index.claim_speakers import is_personish
 from index.features import STOP_WORDS
 from index.model import Article
@@ -27,11 +28,12 @@ from index.wording import QUALIFIERS
 LINK = 0.6
 #: Words in shared runs that make claims of aligned paragraphs one claim in other words.
 PARAPHRASE_WORDS = 5
+PARAPHRASE_SHARE = 0.5
 #: Words a claim needs to be matched by wording.
 MIN_WORDS = 4
 #: Runs of this many words in a row count as shared wording.
 RUN = 3
-#: Numbers this close (relative) agree.
+#: Numbers this close (relative) are the same figure.
 TOLERANCE = 0.02
 
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W_]+(?:['’][^\W_]+)?")
@@ -107,7 +109,7 @@ def cluster(claims: list[Claim], articles: Sequence[Article] = ()) -> None:
     """
     _full_names(claims)
     tokens = [words(c.text) for c in claims]
-    content = [_content(t) for t in tokens]
+    keys = [{w[:4] for w in _content(t)} for t in tokens]  # a typo seldom hits the first 4
     aligned = _aligned(articles) if len(articles) > 1 else set()
     union = _Union(len(claims))
     best: dict[tuple[int, str], tuple[int, int]] = {}
@@ -120,12 +122,14 @@ def cluster(claims: list[Claim], articles: Sequence[Article] = ()) -> None:
                 if _same_number_claim(a, b):
                     union.join(i, j)
                 continue
-            if min(len(tokens[i]), len(tokens[j])) < MIN_WORDS or not content[i] & content[j]:
+            if min(len(tokens[i]), len(tokens[j])) < MIN_WORDS:
+                continue
+            if len(keys[i] & keys[j]) < min(2, len(keys[i]), len(keys[j])):
                 continue
             found, size = shared_run_words(tokens[i], tokens[j])
-            if found >= LINK * size:
+            if found >= max(MIN_WORDS, LINK * size):
                 union.join(i, j)
-            elif found >= PARAPHRASE_WORDS and _pair(a, b) in aligned:
+            elif found >= max(PARAPHRASE_WORDS, PARAPHRASE_SHARE * size) and _pair(a, b) in aligned:
                 for x, y in ((i, j), (j, i)):
                     key = (x, claims[y].article)
                     if found > best.get(key, (0, -1))[0]:
@@ -171,7 +175,7 @@ def _same_number_claim(a: Claim, b: Claim) -> bool:
     context = _content(words(a.context)) & _content(words(b.context))
     context -= {w for w in context if w[0].isdigit()}
     same_thing = bool(a.counted and _head(a.counted) == _head(b.counted))
-    if _agree(a.value, b.value):
+    if _agree(a.value, b.value) and a.upper == b.upper:
         return same_thing or len(context) >= 2
     return same_thing and len(context) >= 3
 
@@ -188,9 +192,9 @@ def _compare(members: list[Claim], tokens: list[list[str]]) -> None:
     for claim, mine in zip(members, tokens, strict=True):
         found: list[str] = []
         if claim.kind == NUMBER:
-            known = claim.value is not None and ref.value is not None
-            if known and not _agree(claim.value or 0.0, ref.value or 0.0):
+            if not _agree(claim.value or 0.0, ref.value or 0.0) or claim.upper != ref.upper:
                 found.append("number")
+            if any(not compatible(claim, other) for other in members if other.kind == NUMBER):
                 conflicts.add("number")
             if claim.qualifier != ref.qualifier:
                 found.append("qualifier")

@@ -40,6 +40,7 @@ class Claim:
     parts: list[tuple[int, int]] = field(default_factory=list)
     qualifier: str = ""
     value: float | None = None
+    upper: float | None = None  # a range's top ("between 150 and 200")
     unit: str = ""
     counted: str = ""
     context: str = ""
@@ -73,6 +74,7 @@ class Claim:
             data |= {
                 "qualifier": self.qualifier,
                 "value": self.value,
+                "upper": self.upper,
                 "unit": self.unit,
                 "counted": self.counted,
             }

@@ -67,6 +67,8 @@ def number_claims(
         claim = _claim(article, index, text, doc, group)
         if claim is not None:
             found.append(claim)
+            if claim.upper is not None:
+                used.add(group[-1].i + 2)  # the top of the range is this claim's
     for claim in found:
         owner = next((c for c in claims if c.start <= claim.start < c.end and c.speaker), None)
         if owner is not None:
@@ -78,7 +80,12 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
     first, last = group[0], group[-1]
     start_i = first.i - 1 if first.i and doc[first.i - 1].text == "$" else first.i
     unit = "$" if start_i < first.i else ""
-    noun = last.head if last.dep_ == "nummod" else None
+    top = _range_top(doc, start_i - _qualifier_length(doc, start_i), last)
+    counted_from = last.i + (3 if top is not None else 1)
+    if top is not None:
+        last = doc[last.i + 2]
+    counter = next((t for t in (group[-1], last) if t.dep_ == "nummod"), None)
+    noun = counter.head if counter is not None else None
     if first.text.endswith("%"):
         unit = "%"
     qualifier_i = start_i - _qualifier_length(doc, start_i)
@@ -87,7 +94,7 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
     if noun is not None and noun.i > last.i:
         if noun.lower_ in _PERCENT:
             unit = "%"
-        counted_first = last.i + 1
+        counted_first = counted_from
         counted_last = noun.i
         pobj = _prep_object(noun, "of") if unit == "%" else _prep_object(noun, "of", "in")
         if pobj is not None and pobj[1] - noun.i <= 6:
@@ -107,14 +114,57 @@ def _claim(article: str, index: int, text: str, doc: Any, group: list[Any]) -> C
     value = parse_value(" ".join(t.text for t in group))
     if value is None:
         return None
+    if top is not None:
+        qualifier_i -= 1  # "between"
     start = doc[qualifier_i].idx
     end = doc[end_i].idx + len(doc[end_i].text)
     qualifier = " ".join(t.lower_ for t in doc[qualifier_i:start_i])
     claim = Claim(article, 0, NUMBER, text[start:end], index, start, end)
-    claim.qualifier, claim.value, claim.unit = qualifier, value, unit
+    claim.qualifier, claim.value, claim.unit, claim.upper = qualifier, value, unit, top
     claim.counted = counted
     claim.context = last.sent.text
     return claim
+
+
+def _range_top(doc: Any, first: int, last: Any) -> float | None:
+    """The top of "between 150 and 200": the second number after "between ... and"."""
+    if first == 0 or doc[first - 1].lower_ != "between" or last.i + 2 >= len(doc):
+        return None
+    if doc[last.i + 1].lower_ not in ("and", "to") or doc[last.i + 2].tag_ != "CD":
+        return None
+    return parse_value(doc[last.i + 2].text)
+
+
+_AT_LEAST = {"more than", "over", "at least", "upwards of", "well over", "just over", "above"}
+_AT_LEAST |= {"no fewer than", "more than a"}
+_AT_MOST = {"up to", "fewer than", "less than", "under", "below", "no more than", "at most"}
+_AT_MOST |= {"as many as", "as much as", "as few as"}
+_JUST_BELOW = {"nearly", "almost", "just under", "barely"}
+_ABOUT = {"about", "around", "approximately", "roughly", "some", "estimated", "an estimated"}
+_ABOUT |= {"reportedly", "an average of", "close to"}
+#: How far an exact figure may be off and still agree (rounding), and an "about" figure.
+EXACT, ABOUT = 0.02, 0.05
+
+
+def interval(claim: Claim) -> tuple[float, float]:
+    """The values a numeric claim allows: "more than 54,000" is [54000, infinity)."""
+    low = claim.value or 0.0
+    high = claim.upper if claim.upper is not None else low
+    q = claim.qualifier
+    if q in _AT_LEAST:
+        return low, float("inf")
+    if q in _AT_MOST:
+        return 0.0, high
+    if q in _JUST_BELOW:
+        return low * 0.9, high
+    spread = ABOUT if q in _ABOUT else EXACT
+    return low * (1 - spread), high * (1 + spread)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two numeric claims can both be true."""
+    (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
+    return a_low <= b_high and b_low <= a_high
 
 
 def _qualifier_length(doc: Any, at: int) -> int:

@@ -37,7 +37,17 @@ CREATE TABLE IF NOT EXISTS claim_articles (
 );
 """
 
-_EXTRA = ("source", "cue_span", "parts", "qualifier", "value", "unit", "counted", "context")
+_EXTRA = (
+    "source",
+    "cue_span",
+    "parts",
+    "qualifier",
+    "value",
+    "upper",
+    "unit",
+    "counted",
+    "context",
+)
 
 
 class ClaimStore:
@@ -147,6 +157,7 @@ def _claim(row: sqlite3.Row) -> Claim:
     claim.parts = [(int(a), int(b)) for a, b in extra.get("parts", [])]
     claim.qualifier = extra.get("qualifier", "")
     claim.value = extra.get("value")
+    claim.upper = extra.get("upper")
     claim.unit = extra.get("unit", "")
     claim.counted = extra.get("counted", "")
     claim.context = extra.get("context", "")

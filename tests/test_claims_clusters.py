@@ -131,3 +131,20 @@ def test_who_is_quoted_counts_speakers_by_outlet() -> None:
         "Lloyd Austin": {"Antiwar": 2, "Upi": 1},
         "Quad ministers": {"Upi": 1},
     }
+
+
+def test_qualifiers_decide_whether_numbers_conflict() -> None:
+    more = number(
+        "a", "more than 150 US troops", 150, "more than", "Japan hosts more than 150 US troops."
+    )
+    about = number("b", "about 200 US troops", 200, "about", "Japan hosts about 200 US troops.")
+    claims = [more, about]
+    cluster(claims)
+    assert more.cluster == about.cluster
+    assert more.conflict == "" and "number" in about.differences  # 200 is more than 150
+    fewer = number(
+        "c", "fewer than 100 US troops", 100, "fewer than", "Japan hosts fewer than 100 US troops."
+    )
+    claims = [more, fewer]
+    cluster(claims)
+    assert more.conflict == fewer.conflict == "number"

@@ -162,3 +162,9 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
         "She appeared on “Morning Joe” on Monday.",
     )
     assert only(claims, QUOTE) == []
+
+
+def test_a_range_of_numbers() -> None:
+    (claim,) = only(claims_of("Between 150 and 200 migrants reached the border."), NUMBER)
+    assert (claim.value, claim.upper, claim.counted) == (150.0, 200.0, "migrants")
+    assert claim.text == "Between 150 and 200 migrants"
