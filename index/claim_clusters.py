@@ -249,8 +249,16 @@ def _name_key(name: str) -> str:
     return (name.lower().split() or [""])[-1]
 
 
+_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States"}
+_ALIASES |= {"UK": "United Kingdom", "U.K.": "United Kingdom", "UN": "United Nations"}
+
+
 def _full_names(claims: list[Claim]) -> None:
-    """Write a speaker's short name ("Austin") as the full name another outlet gives."""
+    """Write a speaker's short name ("Austin") as the full name another outlet gives, and
+    "US" as "United States"."""
+    for claim in claims:
+        if any(word in _ALIASES for word in claim.speaker.split()):
+            claim.speaker = " ".join(_ALIASES.get(w, w) for w in claim.speaker.split())
     full: dict[str, set[str]] = {}
     for claim in claims:
         if claim.speaker and len(claim.speaker.split()) >= 2 and is_personish(claim.speaker):

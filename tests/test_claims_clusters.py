@@ -148,3 +148,13 @@ def test_qualifiers_decide_whether_numbers_conflict() -> None:
     claims = [more, fewer]
     cluster(claims)
     assert more.conflict == fewer.conflict == "number"
+
+
+def test_country_abbreviations_are_one_speaker() -> None:
+    claims = [
+        quote("a", AUSTIN, speaker="US and Japan"),
+        quote("b", AUSTIN, speaker="United States and Japan"),
+    ]
+    cluster(claims)
+    assert claims[0].speaker == claims[1].speaker == "United States and Japan"
+    assert "speaker" not in claims[0].differences + claims[1].differences
