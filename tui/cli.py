@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
-    from tui import cli_annotations, cli_stories
+    from tui import cli_annotations, cli_claims, cli_stories
 
     cli_stories.register(commands)
+    cli_claims.register(commands)
     cli_annotations.register(commands)
     return parser
 
@@ -72,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_reader(reader[0])
         assert args is not None
-        from tui import cli_annotations, cli_stories
+        from tui import cli_annotations, cli_claims, cli_stories
 
-        handlers = {**cli_stories.HANDLERS, **cli_annotations.HANDLERS}
+        handlers = cli_stories.HANDLERS | cli_claims.HANDLERS | cli_annotations.HANDLERS
         if args.command in handlers:
             with _open(args) as library:
                 return handlers[args.command](args, library)
@@ -122,6 +123,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         from tui.cli_stories import group_after_add
 
         group_after_add(library)
+        from tui.cli_claims import claims_after_add
+
+        claims_after_add(library, [e["id"] for e in report.added + report.updated])
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
@@ -220,6 +224,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from tui.cli_stories import group_after_add
 
         group_after_add(library)
+        from tui.cli_claims import claims_after_add
+
+        claims_after_add(library, [e["id"] for e in report.added])
         print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
     return 1 if report.failed else 0
 
