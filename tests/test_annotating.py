@@ -4,13 +4,15 @@ editing and deleting one's own, others' annotations appearing, and proposals."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from index.annotation_store import AnnotationStore
 from index.library import Library
 from tui.app import ParallaxApp
-from tui.config import Config
+from tui.config import Config, load_config
+from tui.labels import user_labels
 from tui.screens.annotation_prompts import AnnotationPrompt, ConfirmDelete
 from tui.screens.proposal_review import ProposalReview
 from tui.screens.reader import ReaderScreen
@@ -226,3 +228,60 @@ async def test_every_annotating_key_has_an_id(
             await pilot.pause()
             missing = [k for k, b in app.active_bindings.items() if not b.binding.id]
             assert missing == [], (keys, missing)
+
+
+async def test_a_library_one_may_only_read_shows_but_takes_no_annotations(
+    demo_library: Library, other: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    theirs = other.create(_first_article(demo_library), BODY, *UNITED_STATES, label="place")
+
+    def refuse(path: object) -> AnnotationStore:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(AnnotationStore, "open", refuse)
+    app = _app(demo_library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await _open(pilot)
+        assert [m.id for m in view.marks[BODY]] == [theirs.id]
+        await pilot.press("v", *["right_curly_bracket"] * 3, "p")
+        await _settle(pilot)
+        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert len(other.for_article(_first_article(demo_library))) == 1
+
+
+async def test_untrusted_text_in_the_panel_stays_inert(
+    demo_library: Library, other: AnnotationStore
+) -> None:
+    other.create(
+        _first_article(demo_library),
+        BODY,
+        *UNITED_STATES,
+        label="[bold]lbl[/]",
+        note="[@click=app.quit]note[/] \x1b[2J",
+        user="[red]mallory[/]",
+    )
+    app = _app(demo_library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        screen_text = app.export_screenshot().replace("&#160;", " ")
+        for literal in ("[bold]lbl[/]", "[@click=app.quit]note[/]", "[red]mallory[/]"):
+            assert literal in screen_text
+        assert "\x1b" not in screen_text
+
+
+def test_annotation_config(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[annotation]\nlabels = ["event", " quote ", "event", "person"]\n')
+    config = load_config(path)
+    assert [(k.key, k.label) for k in user_labels(config.labels)] == [
+        ("1", "event"),
+        ("2", "quote"),
+    ]
+    assert config.poll_seconds == 1.0
+    path.write_text("[annotation]\npoll_seconds = 0.01\nlabels = 3\n")
+    config = load_config(path)
+    assert config.poll_seconds == 0.1 and config.labels == []
