@@ -64,7 +64,7 @@ Every annotation of this article, by label or by user (`u` switches). Yours are 
 
     DEFAULT_CSS = """
     AnnotationPanel {
-        dock: right; width: 34; max-width: 45%; height: 1fr;
+        dock: right; width: 34; max-width: 45%; height: 1fr; margin-bottom: 1;
         border: round $panel-lighten-2; display: none;
     }
     AnnotationPanel:focus { border: round $accent; }
