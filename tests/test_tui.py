@@ -138,7 +138,7 @@ async def test_reserved_keys_are_greyed_out(demo_library: Library) -> None:
         await pilot.pause()
         bindings = {b.binding.id: b for b in app.active_bindings.values()}
         assert bindings["story_view"].enabled is True
-        for binding_id in ("entities_panel", "claims_panel", "annotate"):
+        for binding_id in ("entities_panel", "claims_panel"):
             assert bindings[binding_id].enabled is False
 
 

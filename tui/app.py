@@ -84,6 +84,9 @@ class ParallaxApp(App[None], inherit_bindings=False):
             )
         else:
             yield SystemCommand("Back", "Go back one screen (escape)", self.action_go_back)
+        panel = getattr(screen, "action_annotations_panel", None)
+        if panel is not None:
+            yield SystemCommand("Annotations", "Open the annotations panel (a)", panel)
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

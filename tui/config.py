@@ -9,6 +9,10 @@
     next_hit = "n,f3"
     results_cursor_down = "down,ctrl+n"   # Textual's own keys: <pane>_<action>
 
+    [annotation]
+    labels = ["event", "quote"] # keys 1-9 in the reader's selection mode
+    poll_seconds = 1.0          # how often others' new annotations are looked for
+
 Every key has an id: Parallax's own are in the ``BINDINGS`` of the app, screens and widgets;
 the ones inherited from Textual are named ``<pane>_<action>`` (``search_*``, ``results_*``,
 ``screen_*``; see ``tui/keys.py``).
@@ -25,6 +29,10 @@ from pathlib import Path
 class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     animations: bool | None = None
+    #: The user's own annotation labels, on keys 1-9 (at most nine are used).
+    labels: list[str] = field(default_factory=list)
+    #: Seconds between checks for other people's new annotations.
+    poll_seconds: float = 1.0
     error: str = ""
 
 
@@ -50,9 +58,15 @@ def load_config(path: Path | None = None) -> Config:
         return Config(error=f"config {path}: {error}")
     keymap = data.get("keymap", {})
     animations = data.get("animations")
+    annotation = data.get("annotation", {})
+    annotation = annotation if isinstance(annotation, dict) else {}
+    labels = annotation.get("labels", [])
+    poll = annotation.get("poll_seconds", 1.0)
     return Config(
         keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
         animations=animations if isinstance(animations, bool) else None,
+        labels=[str(x) for x in labels][:9] if isinstance(labels, list) else [],
+        poll_seconds=max(0.1, float(poll)) if isinstance(poll, int | float) else 1.0,
     )
 
 

@@ -9,7 +9,6 @@ STORY_BINDING = Binding("s", "story_view", "Story", id="story_view")
 RESERVED_BINDINGS = [
     Binding("e", "reserved('entities')", "Entities", id="entities_panel"),
     Binding("c", "reserved('claims')", "Claims", id="claims_panel"),
-    Binding("a", "reserved('annotate')", "Annotate", id="annotate"),
 ]
 
 

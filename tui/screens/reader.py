@@ -9,10 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.annotating import ANNOTATION_BINDINGS, AnnotatingScreen
 from tui.format import display_date
 from tui.keys import SCREEN_BINDINGS
 from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
 from tui.safe import inert
+from tui.widgets.annotation_panel import AnnotationPanel
+from tui.widgets.annotation_status import AnnotationStatus
 from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
     from tui.searching import SearchService
 
 
-class ReaderScreen(ReservedKeys, Screen[None], inherit_bindings=False):
+class ReaderScreen(AnnotatingScreen, ReservedKeys, Screen[None], inherit_bindings=False):
     """The article with its headline, outlet, author and date on top."""
 
     HELP = """
@@ -28,12 +31,17 @@ class ReaderScreen(ReservedKeys, Screen[None], inherit_bindings=False):
 
 `escape` goes back to the list. `n` / `N` jump between paragraphs with search hits.
 `s` opens the story: every outlet's article side by side.
-`e`, `c`, `a` (entities, claims, annotate) are coming.
+`a` opens the annotations panel; `v` puts a text cursor in the article to annotate
+(`w` `b` `e` words, `(` `)` sentences, `{` `}` paragraphs, `v` again to select, then a label
+key: `p` person, `o` organisation, `g` place, `c` claim, `n` note, `1`-`9` your own labels).
+`A` proposes an annotation on the other outlets' aligned paragraphs (`y` / `n` each).
+`e`, `c` (entities, claims) are coming.
 """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         STORY_BINDING,
+        *ANNOTATION_BINDINGS,
         *RESERVED_BINDINGS,
         *SCREEN_BINDINGS,
     ]
@@ -75,11 +83,15 @@ class ReaderScreen(ReservedKeys, Screen[None], inherit_bindings=False):
             else ""
         )
         yield Static(inert(status), id="reader-status")
+        yield AnnotationStatus()
         yield ArticleView(article, highlights, self.start_paragraph, id="article")
+        yield AnnotationPanel(id="annotations")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(ArticleView).focus()
+        if self.query(ArticleView):
+            self.query_one(ArticleView).focus()
+            self.start_annotating(self.library.path, self.article_id)
 
     def action_story_view(self) -> None:
         """Open this article's story, every outlet side by side."""

@@ -1,12 +1,12 @@
 """One article, rendered line by line (``ScrollView`` + ``render_line``), as toolong does.
 
 Paragraphs are wrapped once per width into rows with a row-to-paragraph map; ``render_line``
-looks the row up, so a long article costs no widget per paragraph.
+looks the row up, so a long article costs no widget per paragraph. Stored annotations are
+underlined with their label's tag in the gutter; the text cursor and the selection (see
+``tui.widgets.text_cursor``) are reversed. A change there re-styles only its paragraph.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -21,33 +21,22 @@ from textual.style import Style
 
 from index.model import Article, Role
 from tui.safe import inert
-
-GUTTER = 6
-#: Role tags in the gutter, so meaning never rests on colour alone.
-ROLE_TAGS = {
-    Role.HEADLINE: "head",
-    Role.DEK: "dek",
-    Role.BYLINE: "by",
-    Role.CAPTION: "cap",
-    Role.BOILERPLATE: "boil",
-    Role.BODY: "",
-}
+from tui.widgets.article_marks import MARK_BINDINGS, ArticleMarks
+from tui.widgets.article_rows import (
+    GUTTER,
+    ROLE_TAGS,
+    Row,
+    line_starts,
+    mark_tags,
+)
+from tui.widgets.text_cursor import CURSOR_BINDINGS, CURSOR_HELP, Mode, TextCursor
 
 
-@dataclass(slots=True)
-class Row:
-    """One screen row: the paragraph it belongs to (-1 for the header) and its text."""
-
-    paragraph: int
-    content: Content
-    gutter: str = ""
-    first: bool = False
-
-
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(TextCursor, ArticleMarks, ScrollView, can_focus=True, inherit_bindings=False):
     """The article's text with roles styled, search terms highlighted, and hit navigation."""
 
-    HELP = """
+    HELP = (
+        """
 ## Article
 
 Paragraphs are marked by role in the left gutter (`head`, `dek`, `by`, `cap`, `boil`);
@@ -56,9 +45,14 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
 - `j` / `k`: line down / up · `space` / `b`: page down / up
 - `ctrl+d` / `ctrl+u`: half a page · `g` / `G`: top / bottom
 - `n` / `N`: next / previous paragraph with a search hit
+- `]` / `[`: next / previous annotation (underlined, its label's tag in the gutter)
 """
+        + CURSOR_HELP
+    )
 
     BINDINGS = [
+        *CURSOR_BINDINGS,
+        *MARK_BINDINGS,
         Binding("j,down", "scroll_lines(1)", "Down", show=False, id="line_down"),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="line_up"),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False, id="page_down"),
@@ -77,6 +71,10 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         "article-view--headline",
         "article-view--gutter",
         "article-view--current",
+        "article-view--annotation",
+        "article-view--focus",
+        "article-view--selection",
+        "article-view--caret",
     }
 
     DEFAULT_CSS = """
@@ -86,6 +84,10 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
     ArticleView > .article-view--headline { text-style: bold; color: $text; }
     ArticleView > .article-view--gutter { color: $text-disabled; }
     ArticleView > .article-view--current { text-style: bold; color: $accent; }
+    ArticleView > .article-view--annotation { text-style: underline; }
+    ArticleView > .article-view--focus { text-style: bold underline; color: $accent; }
+    ArticleView > .article-view--selection { text-style: reverse; }
+    ArticleView > .article-view--caret { text-style: reverse bold underline; color: $warning; }
     """
 
     current_paragraph: reactive[int] = reactive(-1, init=False)
@@ -110,14 +112,22 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         self.highlights = highlights or {}
         self.hit_paragraphs = sorted(i for i, spans in self.highlights.items() if spans)
         self.start_paragraph = start_paragraph
+        self.texts = [p.text for p in article.paragraphs]
+        #: Paragraph index -> its position in ``article.paragraphs`` (carets count positions).
+        self.positions = {p.index: n for n, p in enumerate(article.paragraphs)}
+        self.init_marks()
         self._rows: list[Row] = []
         self._first_row: dict[int, int] = {}
         self._width = 0
         self._cache: dict[int, Strip] = {}
+        self.init_cursor()
 
     # -- layout ---------------------------------------------------------------------------
 
     def on_resize(self) -> None:
+        same_width = max(20, self.scrollable_content_region.width) == self._width
+        if self._rows and self.start_paragraph < 0 and same_width:
+            return  # only the height changed (a status line came or went): stay put
         anchor = self.paragraph_at_top()
         self._layout(self.scrollable_content_region.width)
         if self.start_paragraph >= 0:
@@ -130,32 +140,58 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         if width == self._width and self._rows:
             return
         self._width = width
-        text_width = width - GUTTER - 1
         rows: list[Row] = []
         first_row: dict[int, int] = {}
-        for paragraph in self.article.paragraphs:
+        for position, paragraph in enumerate(self.article.paragraphs):
             first_row[paragraph.index] = len(rows)
-            content = self._paragraph_content(paragraph.index, paragraph.role, paragraph.text)
-            for n, line in enumerate(content.wrap(text_width)):
-                tag = ROLE_TAGS[paragraph.role] if n == 0 else ""
-                rows.append(Row(paragraph.index, line, tag, first=n == 0))
-            rows.append(Row(paragraph.index, Content("")))
+            rows.extend(self._paragraph_rows(position))
         self._rows, self._first_row = rows, first_row
         self._cache.clear()
         self.virtual_size = Size(width, len(rows))
 
-    def _paragraph_content(self, index: int, role: Role, text: str) -> Content:
-        content = inert(text)
+    def _paragraph_rows(self, position: int) -> list[Row]:
+        """A paragraph wrapped to the width, with its gutter tags, and the blank row after it."""
+        paragraph = self.article.paragraphs[position]
+        content = self._paragraph_content(position)
+        lines = content.wrap(self._width - GUTTER - 1)
+        starts = line_starts(content.plain, lines)
+        tags = mark_tags(self.marks.get(paragraph.index, []), starts)
+        if ROLE_TAGS[paragraph.role]:
+            tags[0] = ROLE_TAGS[paragraph.role]
+        rows = [
+            Row(paragraph.index, line, tags[n], first=n == 0, start=starts[n])
+            for n, line in enumerate(lines)
+        ]
+        return [*rows, Row(paragraph.index, Content(""))]
+
+    def _paragraph_content(self, position: int) -> Content:
+        paragraph = self.article.paragraphs[position]
+        index, role = paragraph.index, paragraph.role
+        content = inert(paragraph.text)
         if role in (Role.CAPTION, Role.BOILERPLATE, Role.BYLINE):
-            content = content.stylize(self._style("article-view--dim"))
+            content = content.stylize(self.component_style("article-view--dim"))
         elif role == Role.HEADLINE:
-            content = content.stylize(self._style("article-view--headline"))
-        hit = self._style("article-view--hit")
+            content = content.stylize(self.component_style("article-view--headline"))
+        hit = self.component_style("article-view--hit")
         for start, end in self.highlights.get(index, []):
             content = content.stylize(hit, start, end)
-        return content
+        return self.style_cursor(self.style_marks(content, index), position)
 
-    def _style(self, component: str) -> Style:
+    def restyle(self, *positions: int) -> None:
+        """Re-style some paragraphs in place (styles never change where lines wrap)."""
+        if not self._rows:
+            return
+        for position in set(positions):
+            if not 0 <= position < len(self.texts):
+                continue
+            first = self._first_row[self.article.paragraphs[position].index]
+            rows = self._paragraph_rows(position)
+            self._rows[first : first + len(rows)] = rows
+            for row in range(first, first + len(rows)):
+                self._cache.pop(row, None)
+        self.refresh()
+
+    def component_style(self, component: str) -> Style:
         return Style.from_rich_style(self.get_component_rich_style(component, partial=True))
 
     def notify_style_update(self) -> None:
@@ -238,6 +274,8 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         self.post_message(self.HitMoved(hits.index(target) + 1, len(hits)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next_hit" and not self.hit_paragraphs:
-            return None  # shown greyed out: this article has no hits
-        return True
+        if action == "next_hit":
+            if self.mode != Mode.READ:
+                return False  # n is a label key in the cursor modes
+            return True if self.hit_paragraphs else None  # greyed out: no hits here
+        return self.check_cursor_action(action, parameters)
