@@ -73,22 +73,35 @@ def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
     docs = parse((p.text for _, p in units), disable=NOT_NEEDED)
     for (article, paragraph), doc in zip(units, docs, strict=True):
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        found[article.id] += paragraph_mentions(article.id, paragraph.index, paragraph.text, spans)
+        found[article.id] += paragraph_mentions(
+            article.id,
+            paragraph.index,
+            paragraph.text,
+            spans,
+            headline=paragraph.role == Role.HEADLINE,
+        )
     for article in articles:
         found[article.id] = with_expansions(article, found[article.id])
     return [found[a.id] for a in articles]
 
 
 def paragraph_mentions(
-    article_id: str, index: int, text: str, spans: Sequence[tuple[int, int, str]]
+    article_id: str,
+    index: int,
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    *,
+    headline: bool = False,
 ) -> list[Mention]:
-    """Mentions from the model's ``(start, end, label)`` spans in one paragraph."""
-    weak = title_case(text)
+    """Mentions from the model's ``(start, end, label)`` spans in one paragraph; those of
+    a title-case headline are marked weak (its every word looks like a name)."""
+    weak = headline and title_case(text)
     mentions = []
     for start, end, label in spans:
-        if label not in SPACY_TYPES:
+        kind = SPACY_TYPES.get(label) or cue_type(text[start:end].split())
+        if kind is None:  # dates, numbers, nationalities, events; but 'the X Prefecture'
             continue
-        trimmed = trim(text, start, end, SPACY_TYPES.get(label, label))
+        trimmed = trim(text, start, end, kind)
         if trimmed is None:
             continue
         a, b, kind = trimmed
@@ -124,7 +137,7 @@ def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:
             taken.append((start, end))
             name = paragraph.text[start:end]
             kind = cue_type([w.lower() for w in words]) or label
-            weak = title_case(paragraph.text)
+            weak = paragraph.role == Role.HEADLINE and title_case(paragraph.text)
             added.append(
                 Mention(article.id, paragraph.index, start, end, name, name_key(name), kind, weak)
             )

@@ -7,12 +7,13 @@ Reads the stored mentions, adds the unmarked repeats of names found elsewhere in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from index.entities import ROLES
-from index.entity_names import canonical, name_key, name_spans, rules
+from index.entity_names import canonical, name_key, name_spans, rules, word_end
 from index.entity_resolve import Entity, keys_to_vote, resolve
 from index.entity_store import EntityStore, Mention
 
@@ -30,46 +31,63 @@ def entities_for(library: Any, article_ids: Sequence[str] | None = None) -> list
         return []
     ids = sorted({m.article for m in mentions})
     votes = store.votes(keys_to_vote(mentions))
-    mentions = spread(mentions, _paragraphs(library, ids), votes)
+    mentions = spread(mentions, _paragraphs(library, ids))
     mentions = split_pairs(mentions, votes)
     return resolve(mentions, votes, _outlets(library, ids))
 
 
-def spread(
-    mentions: list[Mention], paragraphs: dict[tuple[str, int], str], votes: dict[str, Counter[str]]
-) -> list[Mention]:
-    """Mentions plus other occurrences of the set's multi-word names in its paragraphs."""
-    known: dict[str, str] = {}
+def spread(mentions: list[Mention], paragraphs: dict[tuple[str, int], str]) -> list[Mention]:
+    """Mentions plus the unmarked repeats of names: the set's multi-word names anywhere in
+    it, an article's one-word names (and its people's surnames) in that article, but not
+    as a sentence's first word."""
+    names: dict[str, str] = {}
+    words: dict[str, dict[str, str]] = {}
     for m in mentions:
         key = canonical(m.key)
-        if " " in key and not m.weak:
-            known.setdefault(key, m.label)
-    if not known:
-        return mentions
+        if m.weak:
+            continue
+        if " " in key:
+            names.setdefault(key, m.label)
+            if m.label == "PERSON":
+                words.setdefault(m.article, {}).setdefault(key.rsplit(" ", 1)[1], "PERSON")
+        else:
+            words.setdefault(m.article, {}).setdefault(key, m.label)
     taken: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:
         taken.setdefault((m.article, m.paragraph), []).append(m)
-    added: list[Mention] = []
     for (article, index), text in paragraphs.items():
         here = taken.get((article, index), [])
-        for start, end, _ in name_spans(text):
+        found = [(a, b, names) for a, b, _ in name_spans(text)]
+        found += [(w.start(), w.end(), words.get(article, {})) for w in _WORD.finditer(text)]
+        for start, end, known in found:
+            end = word_end(text, start, end)
             key = canonical(name_key(text[start:end]))
             if key not in known or any(_covers(m, start, end) for m in here):
                 continue
-            new = Mention(
-                article, index, start, end, text[start:end], name_key(text[start:end]), known[key]
-            )
+            if " " not in key and _sentence_start(text, start):
+                continue
+            name = text[start:end]
+            new = Mention(article, index, start, end, name, name_key(name), known[key])
             here = [m for m in here if not (start <= m.start and m.end <= end)] + [new]
-            added.append(new)
         taken[(article, index)] = here
-    if not added:
-        return mentions
     return [m for ms in taken.values() for m in ms]
 
 
+_WORD = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:;—–-"
+
+
 def _covers(m: Mention, start: int, end: int) -> bool:
-    """Whether ``m`` overlaps the span and is not inside it."""
-    return m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+    """Whether ``m`` overlaps the span and is not inside it (or is it)."""
+    return (
+        m.start < end
+        and start < m.end
+        and not (start <= m.start and m.end <= end and (start, end) != (m.start, m.end))
+    )
 
 
 def split_pairs(mentions: list[Mention], votes: dict[str, Counter[str]]) -> list[Mention]:

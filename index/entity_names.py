@@ -85,8 +85,9 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
 
     Strips a leading article and titles ('Secretary of Defense Lloyd Austin' is the person
     Lloyd Austin; a title just before the span counts too), trailing lower-case words and
-    titles ('the Indo-Pacific region', 'US Secretaries'), and possessives. A type cue from
-    the last word (before trimming) overrides the model's type.
+    titles ('the Indo-Pacific region', 'US Secretaries'), and possessives. A type cue in
+    the last word overrides the model's type when that word was trimmed or the model read
+    a person.
     """
     r = rules()
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
@@ -97,16 +98,11 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
     if titled and cue is None:
         label = "PERSON"
     last = len(words)
-    while last > first and (words[last - 1] in r.titles or not raw[last - 1][:1].isupper()):
-        if raw[last - 1][:1].isdigit():
-            break
-        last -= 1
-    if first >= last:
-        return None
-    kept = words[first:last]
-    if (len(kept) == 1 and kept[0] in r.fragments) or all(
-        w in r.titles or w in r.modifiers or w in CONNECTORS for w in kept
+    while last > first and not (
+        raw[last - 1][:1].isupper() and (label == "PERSON" or words[last - 1] not in r.titles)
     ):
+        last -= 1  # lower-case words, scores ('Surrey 429-7'), titles ('US Secretaries')
+    if first >= last or _fragment(words[first:last], label, _title_near(text, start, end)):
         return None
     a, b = tokens[first][0], tokens[last - 1][1]
     while a < b and text[a] in _EDGE_PUNCT:
@@ -117,7 +113,27 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
     b -= 1 if text[a:b].endswith(("'", "’")) else 0
     if b <= a or not (text[a].isupper() or text[a].isdigit()):
         return None
-    return a, b, cue or label
+    if cue and (label == "PERSON" or last < len(words)):
+        label = cue  # a person is never '... Command'; 'the Indo-Pacific region' is a place
+    return a, b, label
+
+
+def _fragment(words: list[str], label: str, titled: bool) -> bool:
+    """Words that are part of a title or a place name, not a name: 'State', 'Foreign
+    Minister', 'Defense' after 'Secretary of' (but the person 'King', the party 'Labour')."""
+    r = rules()
+    if len(words) == 1 and words[0] in r.fragments:
+        return True
+    if not all(w in r.titles or w in r.modifiers or w in CONNECTORS for w in words):
+        return False
+    if any(w in r.titles for w in words):
+        return label != "PERSON"
+    return titled
+
+
+def _title_near(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 30].lower().split()[:1]
+    return _title_before(text, start) or (bool(after) and after[0] in rules().titles)
 
 
 def _title_before(text: str, start: int) -> bool:
@@ -190,7 +206,7 @@ def name_spans(text: str, max_words: int = 8) -> Iterator[tuple[int, int, list[s
     ``(start, end, words)``: every sub-run that starts and ends with a capital, longest first."""
     for run in _RUN.finditer(text):
         tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run[0])]
-        tokens = [(a, _word_end(text, a, b)) for a, b in tokens]
+        tokens = [(a, word_end(text, a, b)) for a, b in tokens]
         words = [text[a:b] for a, b in tokens]
         caps = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() not in _NOT_FIRST]
         for i in caps:
@@ -199,7 +215,7 @@ def name_spans(text: str, max_words: int = 8) -> Iterator[tuple[int, int, list[s
                     yield tokens[i][0], tokens[j][1], words[i : j + 1]
 
 
-def _word_end(text: str, start: int, end: int) -> int:
+def word_end(text: str, start: int, end: int) -> int:
     """``end`` without a sentence's full stop or a possessive 's."""
     word = text[start:end]
     if word.endswith((".", "-")) and not _INITIALS.fullmatch(word):
