@@ -10,6 +10,7 @@ spaCy is imported only when extraction runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
@@ -107,7 +108,16 @@ def paragraph_mentions(
         a, b, kind = trimmed
         name = text[a:b]
         mentions.append(Mention(article_id, index, a, b, name, name_key(name), kind, weak))
+        short = _BRACKETED.match(text, b)  # 'Indo-Pacific Command (INDOPACOM)'
+        if short and expands(short[1], name.split()):
+            a, b = short.span(1)
+            if not any(a <= s < b for s, _, _ in spans):
+                acronym = Mention(article_id, index, a, b, short[1], name_key(short[1]), kind, weak)
+                mentions.append(acronym)
     return mentions
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 
 
 def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:

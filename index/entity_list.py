@@ -8,12 +8,12 @@ Reads the stored mentions, adds the unmarked repeats of names found elsewhere in
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from index.entities import ROLES
-from index.entity_names import canonical, name_key, name_spans, rules, word_end
+from index.entity_names import canonical, is_acronym, name_key, name_spans, rules, word_end
 from index.entity_resolve import Entity, keys_to_vote, resolve
 from index.entity_store import EntityStore, Mention
 
@@ -37,37 +37,37 @@ def entities_for(library: Any, article_ids: Sequence[str] | None = None) -> list
 
 
 def spread(mentions: list[Mention], paragraphs: dict[tuple[str, int], str]) -> list[Mention]:
-    """Mentions plus the unmarked repeats of names: the set's multi-word names anywhere in
-    it, an article's one-word names (and its people's surnames) in that article, but not
-    as a sentence's first word."""
+    """Mentions plus the unmarked repeats of names: the set's multi-word names and acronyms
+    anywhere in it, an article's one-word names (and its people's surnames) in that article,
+    but not as a sentence's first word."""
     names: dict[str, str] = {}
-    words: dict[str, dict[str, str]] = {}
+    words: dict[str, dict[str, str]] = defaultdict(dict)
     for m in mentions:
         key = canonical(m.key)
         if m.weak:
             continue
-        if " " in key:
+        if " " in key or (len(key) > 2 and is_acronym(m.text)):
             names.setdefault(key, m.label)
             if m.label == "PERSON":
-                words.setdefault(m.article, {}).setdefault(key.rsplit(" ", 1)[1], "PERSON")
+                words[m.article].setdefault(key.rsplit(" ", 1)[-1], "PERSON")
         else:
-            words.setdefault(m.article, {}).setdefault(key, m.label)
-    taken: dict[tuple[str, int], list[Mention]] = {}
+            words[m.article].setdefault(key, m.label)
+    taken: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for m in mentions:
-        taken.setdefault((m.article, m.paragraph), []).append(m)
+        taken[(m.article, m.paragraph)].append(m)
     for (article, index), text in paragraphs.items():
-        here = taken.get((article, index), [])
-        found = [(a, b, names) for a, b, _ in name_spans(text)]
-        found += [(w.start(), w.end(), words.get(article, {})) for w in _WORD.finditer(text)]
-        for start, end, known in found:
-            end = word_end(text, start, end)
+        here = taken[(article, index)]
+        found = [(a, b) for a, b, _ in name_spans(text)]
+        found += [(w.start(), word_end(text, w.start(), w.end())) for w in _WORD.finditer(text)]
+        for start, end in found:
             key = canonical(name_key(text[start:end]))
-            if key not in known or any(_covers(m, start, end) for m in here):
+            label = names.get(key) or words[article].get(key)
+            if label is None or any(_covers(m, start, end) for m in here):
                 continue
-            if " " not in key and _sentence_start(text, start):
+            if " " not in key and _sentence_start(text, start) and key not in names:
                 continue
             name = text[start:end]
-            new = Mention(article, index, start, end, name, name_key(name), known[key])
+            new = Mention(article, index, start, end, name, name_key(name), label)
             here = [m for m in here if not (start <= m.start and m.end <= end)] + [new]
         taken[(article, index)] = here
     return [m for ms in taken.values() for m in ms]

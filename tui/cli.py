@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
-    from tui import cli_stories
+    from tui import cli_entities, cli_stories
 
     cli_stories.register(commands)
+    cli_entities.register(commands)
     return parser
 
 
@@ -71,11 +72,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_reader(reader[0])
         assert args is not None
-        from tui import cli_stories
+        from tui import cli_entities, cli_stories
 
-        if args.command in cli_stories.HANDLERS:
+        handlers = cli_stories.HANDLERS | cli_entities.HANDLERS
+        if args.command in handlers:
             with _open(args) as library:
-                return cli_stories.HANDLERS[args.command](args, library)
+                return handlers[args.command](args, library)
         return _HANDLERS[args.command](args)
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)
@@ -117,9 +119,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
         report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
+        from tui.cli_entities import extract_after_add
         from tui.cli_stories import group_after_add
 
         group_after_add(library)
+        extract_after_add(library)
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
@@ -215,9 +219,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if library.store.count():
             return 0
         report = add_inputs(library, [str(DEMO_DIR)])
+        from tui.cli_entities import extract_after_add
         from tui.cli_stories import group_after_add
 
         group_after_add(library)
+        extract_after_add(library)
         print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
     return 1 if report.failed else 0
 
