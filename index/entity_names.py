@@ -102,9 +102,11 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
         raw[last - 1][:1].isupper() and (label == "PERSON" or words[last - 1] not in r.titles)
     ):
         last -= 1  # lower-case words, scores ('Surrey 429-7'), titles ('US Secretaries')
-    if first >= last or _fragment(words[first:last], label, _title_near(text, start, end)):
+    if first >= last:
         return None
     a, b = tokens[first][0], tokens[last - 1][1]
+    if _fragment(words[first:last], label, _title_near(text, a, b)):
+        return None
     while a < b and text[a] in _EDGE_PUNCT:
         a += 1
     while b > a and text[b - 1] in _EDGE_PUNCT:

@@ -223,13 +223,14 @@ def _entity(root: str, mentions: list[Mention], kind: str, outlets: dict[str, st
         by_key[canonical(name_key(text))][text] += count
     alias = next((rules().aliases[k][0] for k in by_key if k in rules().aliases), None)
 
-    def rank(key: str) -> tuple[bool, bool, int, int]:
+    def rank(key: str) -> tuple[bool, bool, int, int, str]:
         top = by_key[key].most_common(1)[0][0]
         total = sum(by_key[key].values())
-        return (not is_acronym(top), " " in key, total, len(key))
+        return (is_acronym(top), " " not in key, -total, len(key), key)
 
-    name = alias or by_key[max(by_key, key=rank)].most_common(1)[0][0]
-    aliases = [t for t, _ in texts.most_common() if t != name]
+    best = by_key[min(by_key, key=rank)]
+    name = alias or min(best, key=lambda t: (-best[t], t))
+    aliases = [t for t, _ in sorted(texts.items(), key=lambda x: (-x[1], x[0])) if t != name]
     counts = Counter(outlets.get(m.article, "") for m in mentions)
     digest = hashlib.sha1(f"{kind}:{name_key(name)}".encode()).hexdigest()[:12]
     ordered = sorted(mentions, key=lambda m: (m.article, m.paragraph, m.start))
