@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench import align_bench, search_bench, startup, stories_bench
+from bench import align_bench, entities_bench, search_bench, startup, stories_bench
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -27,6 +27,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "search": search_bench.run,
     "stories": stories_bench.run,
     "align": align_bench.run,
+    "entities": entities_bench.run,
 }
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import eventdata
-from index.entities import NOT_NEEDED, ROLES, extract_entities, paragraph_mentions
+from index.entities import NOT_NEEDED, ROLES, extract_entities, paragraph_mentions, recognise
 from index.entity_list import split_pairs, spread
 from index.entity_names import SPACY_TYPES
 from index.entity_resolve import resolve
@@ -82,16 +82,14 @@ def evaluate(path: Path) -> dict[str, Any]:
     """Scores of the three rows on one CoNLL file, and the recogniser's words per second."""
     from spacy.tokens import Doc
 
-    from index.entities import _fast_matrix_products
     from index.nlp import pipeline
 
-    _fast_matrix_products()
     nlp = pipeline(NOT_NEEDED)
     documents = read_conll(path)
     sentences = [s for d in documents for s in d]
     docs = [Doc(nlp.vocab, words=words) for words, _ in sentences]
     started, cpu = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe(docs, batch_size=256))
+    docs = list(recognise(docs))
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     gold = {s for i, (_, tags) in enumerate(sentences) for s in gold_spans(tags, i)}
     model = {

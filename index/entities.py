@@ -11,7 +11,7 @@ spaCy is imported only when extraction runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -66,13 +66,9 @@ def pending(library: Any, article_ids: Sequence[str] | None = None) -> list[str]
 
 def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
     """The mentions of each article, in text order."""
-    from index.nlp import parse
-
-    _fast_matrix_products()
     units = [(a, p) for a in articles for p in a.paragraphs if p.role in ROLES]
     found: dict[str, list[Mention]] = {a.id: [] for a in articles}
-    docs = parse((p.text for _, p in units), disable=NOT_NEEDED)
-    for (article, paragraph), doc in zip(units, docs, strict=True):
+    for (article, paragraph), doc in zip(units, recognise(p.text for _, p in units), strict=True):
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         found[article.id] += paragraph_mentions(
             article.id,
@@ -84,6 +80,21 @@ def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
     for article in articles:
         found[article.id] = with_expansions(article, found[article.id])
     return [found[a.id] for a in articles]
+
+
+def recognise(texts: Iterable[Any]) -> Iterator[Any]:
+    """spaCy docs with entities for ``texts`` (strings or docs), in order; the recogniser only."""
+    from index.entity_speed import one_blas_thread, use_numpy_products
+    from index.nlp import parse, pipeline
+
+    _prepared(pipeline(NOT_NEEDED), use_numpy_products)
+    with one_blas_thread():
+        yield from parse(texts, disable=NOT_NEEDED)
+
+
+@cache
+def _prepared(nlp: Any, prepare: Callable[[Any], None]) -> None:
+    prepare(nlp)
 
 
 def paragraph_mentions(
@@ -161,17 +172,3 @@ def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:
         )
     ]
     return sorted(kept + added, key=lambda m: (m.paragraph, m.start))
-
-
-@cache
-def _fast_matrix_products() -> None:
-    """Let the recogniser's layers multiply with numpy's BLAS (the blis wheel's generic
-    kernels are several times slower on x86); same results, the ops object only."""
-    from thinc.api import NumpyOps
-
-    from index.nlp import pipeline
-
-    ops = NumpyOps(use_blis=False)
-    for _, component in pipeline(NOT_NEEDED).pipeline:
-        for node in component.model.walk():
-            node.ops = ops

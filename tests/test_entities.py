@@ -141,3 +141,14 @@ def test_cli_table_and_errors(
     assert "United States (US, U.S.)" in out and err.strip().endswith("entities")
     assert main(["--library", path, "entities", "--story", "ffffffff"]) == 2
     assert "no story" in capsys.readouterr().err
+
+
+def test_a_read_only_library_lists_what_is_stored_and_reads_nothing(
+    library: Library, tmp_path: Path
+) -> None:
+    library.store.save_many([make_article("Talks", ["Angela Merkel spoke in Berlin."])])
+    reader = Library(library.path, read_only=True)
+    try:
+        assert entities_for(reader) == []
+    finally:
+        reader.close()

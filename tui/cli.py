@@ -123,7 +123,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         from tui.cli_stories import group_after_add
 
         group_after_add(library)
-        extract_after_add(library)
+        extract_after_add(library, [e["id"] for e in report.added + report.updated])
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:

@@ -24,7 +24,11 @@ def register(commands: Any) -> None:
 
 
 def extract_after_add(library: Any, article_ids: list[str] | None = None) -> int:
-    """Find the names in new or changed articles (of ``article_ids``, else all)."""
+    """Find the names in new or changed articles (of ``article_ids``, else all).
+
+    ``parallax add`` reads only what it added; ``parallax entities`` reads the rest of
+    what it lists, so a library from before entities catches up when first listed.
+    """
     from index.entities import extract_entities, pending
 
     todo = pending(library, article_ids)
