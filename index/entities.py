@@ -30,9 +30,11 @@ from index.entity_store import EntityStore, Mention
 from index.model import READING_ROLES, Article, Role
 
 #: Raise to re-extract every article after the extraction rules change.
-VERSION = 1
+VERSION = 2
 #: Paragraphs read: the reporting text, the headline and captions (never bylines).
 ROLES = READING_ROLES | {Role.HEADLINE, Role.CAPTION}
+#: Where a title-case line is a headline (the dek often repeats it).
+HEADLINES = frozenset({Role.HEADLINE, Role.DEK})
 #: Pipeline components left out: the recogniser needs none of them.
 NOT_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 ARTICLES_PER_WRITE = 64
@@ -75,7 +77,7 @@ def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
             paragraph.index,
             paragraph.text,
             spans,
-            headline=paragraph.role == Role.HEADLINE,
+            headline=paragraph.role in HEADLINES,
         )
     for article in articles:
         found[article.id] = with_expansions(article, found[article.id])
@@ -158,7 +160,7 @@ def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:
             taken.append((start, end))
             name = paragraph.text[start:end]
             kind = cue_type([w.lower() for w in words]) or label
-            weak = paragraph.role == Role.HEADLINE and title_case(paragraph.text)
+            weak = paragraph.role in HEADLINES and title_case(paragraph.text)
             added.append(
                 Mention(article.id, paragraph.index, start, end, name, name_key(name), kind, weak)
             )

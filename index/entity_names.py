@@ -111,6 +111,8 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
         a += 1
     while b > a and text[b - 1] in _EDGE_PUNCT:
         b -= 1
+    if text[a:b].endswith(".."):  # an ellipsis, not initials
+        b = a + len(text[a:b].rstrip("."))
     b -= 2 if text[a:b].endswith(("'s", "’s")) else 0
     b -= 1 if text[a:b].endswith(("'", "’")) else 0
     if b <= a or not (text[a].isupper() or text[a].isdigit()):
@@ -122,13 +124,14 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
 
 def _fragment(words: list[str], label: str, titled: bool) -> bool:
     """Words that are part of a title or a place name, not a name: 'State', 'Foreign
-    Minister', 'Defense' after 'Secretary of' (but the person 'King', the party 'Labour')."""
+    Minister', 'Attorney General', 'Defense' after 'Secretary of' (but the person 'King',
+    the party 'Labour')."""
     r = rules()
     if len(words) == 1 and words[0] in r.fragments:
         return True
     if not all(w in r.titles or w in r.modifiers or w in CONNECTORS for w in words):
         return False
-    if any(w in r.titles for w in words):
+    if any(w in r.titles for w in words) or len(words) > 1:  # 'Attorney General'
         return label != "PERSON"
     return titled
 
@@ -174,11 +177,11 @@ def expands(acronym: str, words: list[str]) -> bool:
     or, for six letters or more, word beginnings ('INDOPACOM' of 'Indo-Pacific Command')."""
     target = acronym.replace(".", "").lower()
     parts = [p for w in words for p in re.split(r"-", w) if p]
-    kept = [p for p in parts if p.lower() not in CONNECTORS]
-    if len(kept) < 2 or parts[0].lower() in CONNECTORS:
+    lowered = [p.replace(".", "").replace("’s", "").replace("'s", "").lower() for p in parts]
+    kept = [p for p in lowered if p not in CONNECTORS]
+    if len(kept) < 2 or lowered[0] in CONNECTORS or target in lowered:
         return False
     syllables = len(target) >= 6
-    lowered = [p.replace(".", "").replace("’s", "").replace("'s", "").lower() for p in parts]
     upper = [is_acronym(p) for p in parts]
 
     @cache
@@ -188,11 +191,11 @@ def expands(acronym: str, words: list[str]) -> bool:
         word = lowered[j]
         if word in CONNECTORS and spell(i, j + 1):
             return True
-        longest = len(word) if syllables or upper[j] else 1
-        return any(
-            target[i : i + k] == word[:k] and spell(i + k, j + 1)
-            for k in range(min(longest, len(target) - i), 0, -1)
-        )
+        if upper[j]:  # an acronym inside: all of it or its first letter ('U.S.' in 'USFJ')
+            lengths = [len(word), 1]
+        else:
+            lengths = list(range(min(len(word), len(target) - i), 0, -1)) if syllables else [1]
+        return any(target[i : i + k] == word[:k] and spell(i + k, j + 1) for k in lengths)
 
     return spell(0, 0)
 

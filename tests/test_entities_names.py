@@ -38,6 +38,7 @@ def test_fragments_are_no_names() -> None:
     assert _trim("Secretary of State Antony Blinken", "State", "ORG") is None
     assert _trim("the Foreign Minister said", "Foreign Minister", "ORG") is None
     assert _trim("the East and South China Seas", "East", "LOC") is None
+    assert _trim("the Attorney General said", "Attorney General", "ORG") is None
 
 
 def test_tails_articles_and_possessives_go_and_a_trimmed_cue_sets_the_type() -> None:
@@ -52,6 +53,7 @@ def test_tails_articles_and_possessives_go_and_a_trimmed_cue_sets_the_type() -> 
     assert _trim("USFJ's mission", "USFJ's", "ORG") == ("USFJ", "ORG")
     assert _trim("Surrey 429-7 ( C. Lewis", "Surrey 429-7", "ORG") == ("Surrey", "ORG")
     assert _trim("US Secretaries of State", "US Secretaries", "ORG") == ("US", "ORG")
+    assert _trim("in Vietnam.. and", "Vietnam..", "GPE") == ("Vietnam", "GPE")
 
 
 def test_keys_and_aliases_make_us_one_name() -> None:
@@ -70,6 +72,7 @@ def test_acronyms_spell_their_expansions() -> None:
     assert expands("DOD", ["Department", "of", "Defense"])
     assert not expands("CHINA", ["Chinese", "National"])
     assert not expands("PRC", ["The", "People's", "Republic"])
+    assert not expands("R.N.C.", ["RNC", "Chairman"])
 
 
 def test_name_spans_find_capitalised_runs_with_connectors() -> None:

@@ -139,3 +139,36 @@ def test_joined_places_are_split() -> None:
         ("U.S.", 0, 4, "PLACE"),
         ("Japan", 5, 10, "PLACE"),
     ]
+
+
+def test_a_surname_of_two_people_is_the_one_named_last_before_it() -> None:
+    mentions = [
+        _m("a", "Bill Clinton", "PERSON", start=0),
+        _m("a", "Hillary Rodham Clinton", "PERSON", start=100),
+        _m("a", "Clinton", "PERSON", start=150),
+        _m("b", "Hillary Clinton", "PERSON"),
+    ]
+    found = resolve(mentions, _votes(mentions))
+    groups = {frozenset((m.article, m.text) for m in e.mentions) for e in found}
+    assert groups == {
+        frozenset({("a", "Bill Clinton")}),
+        frozenset({("a", "Hillary Rodham Clinton"), ("a", "Clinton"), ("b", "Hillary Clinton")}),
+    }
+
+
+def test_lookalikes_stay_apart() -> None:
+    mentions = [
+        _m("a", "Dick Cheney", "PERSON"),
+        _m("a", "D.C.", "PLACE", start=20),
+        _m("b", "Wisconsin Republican Party", "ORG"),
+        _m("b", "Republican Party", "ORG", start=40),
+        _m("c", "Wisconsin", "PLACE"),
+    ]
+    names = sorted(e.name for e in resolve(mentions, _votes(mentions)))
+    assert names == [
+        "D.C.",
+        "Dick Cheney",
+        "Republican Party",
+        "Wisconsin",
+        "Wisconsin Republican Party",
+    ]
