@@ -2,15 +2,16 @@
 
 Names join as ``entity_join`` says. Each entity takes the type most of its library-wide
 mentions have (the alias file's, for its names). A lone surname or given name goes to the
-person of that article who has it (the nearest one named before, when there are several),
-else to the only such person of the set when the model read a person there: 'Austin' is
-Lloyd Austin, and 'Blinken' read as a place is Antony Blinken.
+set's only person with that name, or the far most named one (three times the next), when
+its article names that person in full or names nobody so, and the model or the library's
+vote reads a person there; otherwise it stays a name of its own. 'Austin' is Lloyd Austin,
+'Blinken' read as a place is Antony Blinken, and 'Trump' where a story names Donald and
+Melania Trump about as often stays 'Trump'.
 """
 
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ def resolve(
         forms[key][m.text] += 1
     join_names(groups, forms, votes)
     kinds = _types(groups, forms, votes)
-    people = _People(keyed, groups, kinds)
+    people = _People(keyed, groups, kinds, votes)
     members: dict[str, list[Mention]] = defaultdict(list)
     for key, m in keyed:
         members[people.of(key, m, groups.find(key))].append(m)
@@ -95,32 +96,42 @@ class _People:
     """Where the full names of people are, to place lone first and last names."""
 
     def __init__(
-        self, keyed: Sequence[tuple[str, Mention]], groups: Groups, kinds: dict[str, str]
+        self,
+        keyed: Sequence[tuple[str, Mention]],
+        groups: Groups,
+        kinds: dict[str, str],
+        votes: dict[str, Counter[str]],
     ) -> None:
-        self.named: dict[str, set[str]] = defaultdict(set)
-        self.places: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        self.votes = votes
+        self.named: dict[str, Counter[str]] = defaultdict(Counter)
+        self.places: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key, m in keyed:
             words = key.split()
             root = groups.find(key)
             if len(words) > 1 and kinds.get(root) == "PERSON":
-                for word in (words[0], words[-1]):
-                    self.named[word].add(root)
-                    self.places[(m.article, word)].append((m.paragraph, m.start, root))
-        for spots in self.places.values():
-            spots.sort()
+                # 'Trump' is not Donald Trump Jr., who is 'Trump Jr.' or 'Donald Jr.'
+                ends = {words[0]} if words[-1].rstrip(".") in _SUFFIXES else {words[0], words[-1]}
+                for word in ends:
+                    self.named[word][root] += 1
+                    self.places[(m.article, word)].add(root)
 
     def of(self, key: str, mention: Mention, root: str) -> str:
         """The group of ``mention`` (``root`` unless it is a lone name of a person)."""
         if " " in key or is_acronym(mention.text) or key in rules().aliases:
             return root
-        spots = self.places.get((mention.article, key))
-        if spots:
-            at = bisect_left(spots, (mention.paragraph, mention.start, ""))
-            return spots[at - 1][2] if at else spots[0][2]
-        named = self.named.get(key, set())
-        if len(named) == 1 and mention.label == "PERSON":
-            return next(iter(named))
-        return root
+        ranked = self.named[key].most_common(2) if key in self.named else []
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+            return root
+        best = ranked[0][0]
+        here = self.places.get((mention.article, key))
+        if here:
+            return best if best in here else root
+        person = mention.label == "PERSON" or top(self.votes.get(key)) == "PERSON"
+        return best if person else root
+
+
+#: Generational suffixes, never a surname ('Donald Trump Jr.').
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _entity(mentions: list[Mention], kind: str, outlets: dict[str, str]) -> Entity:

@@ -141,19 +141,20 @@ def test_joined_places_are_split() -> None:
     ]
 
 
-def test_a_surname_of_two_people_is_the_one_named_last_before_it() -> None:
+def test_a_surname_of_two_people_goes_to_the_far_most_named_or_stays_apart() -> None:
     mentions = [
         _m("a", "Bill Clinton", "PERSON", start=0),
         _m("a", "Hillary Rodham Clinton", "PERSON", start=100),
         _m("a", "Clinton", "PERSON", start=150),
         _m("b", "Hillary Clinton", "PERSON"),
     ]
-    found = resolve(mentions, _votes(mentions))
-    groups = {frozenset((m.article, m.text) for m in e.mentions) for e in found}
-    assert groups == {
-        frozenset({("a", "Bill Clinton")}),
-        frozenset({("a", "Hillary Rodham Clinton"), ("a", "Clinton"), ("b", "Hillary Clinton")}),
-    }
+    found = _by_name(resolve(mentions, _votes(mentions)))
+    assert sorted(found) == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+    assert found["Hillary Clinton"].aliases == ["Hillary Rodham Clinton"]
+    mentions += [_m("c", "Bill Clinton", "PERSON", start=s) for s in range(0, 50, 10)]
+    found = _by_name(resolve(mentions, _votes(mentions)))
+    assert sorted(found) == ["Bill Clinton", "Hillary Clinton"]
+    assert found["Bill Clinton"].aliases == ["Clinton"]
 
 
 def test_lookalikes_stay_apart() -> None:
