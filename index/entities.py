@@ -30,7 +30,7 @@ from index.entity_store import EntityStore, Mention
 from index.model import READING_ROLES, Article, Role
 
 #: Raise to re-extract every article after the extraction rules change.
-VERSION = 2
+VERSION = 3
 #: Paragraphs read: the reporting text, the headline and captions (never bylines).
 ROLES = READING_ROLES | {Role.HEADLINE, Role.CAPTION}
 #: Where a title-case line is a headline (the dek often repeats it).

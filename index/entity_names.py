@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -50,8 +51,10 @@ def rules() -> Rules:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """A name for comparison: case-folded, 'U.S.' as 'us', no leading 'the' or trailing 's."""
-    key = text.replace("’", "'").replace("‘", "'").casefold()
+    """A name for comparison: case-folded without accents, 'U.S.' as 'us', no leading 'the'
+    or trailing 's."""
+    key = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").casefold())
+    key = "".join(c for c in key if not unicodedata.combining(c))
     key = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), key)
     key = re.sub(r"\s+", " ", key).strip(" .,;:-")
     key = re.sub(r"^the ", "", key)

@@ -62,6 +62,7 @@ def test_keys_and_aliases_make_us_one_name() -> None:
     keys = {canonical(name_key(n)) for n in ("US", "U.S.", "United States", "the USA")}
     assert keys == {"united states"}
     assert name_key("U.S.-Japan") == "us-japan"
+    assert name_key("Raúl Labrador") == name_key("Raul Labrador")
 
 
 def test_acronyms_spell_their_expansions() -> None:
