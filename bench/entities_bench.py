@@ -20,11 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from bench import eventdata
-from index.entities import NOT_NEEDED, ROLES, extract_entities, paragraph_mentions, recognise
+from index.entities import (
+    NOT_NEEDED,
+    ROLES,
+    extract_entities,
+    paragraph_mentions,
+    recognise,
+    with_expansions,
+)
 from index.entity_list import split_pairs, spread
 from index.entity_names import SPACY_TYPES
 from index.entity_resolve import resolve
 from index.entity_store import Mention
+from index.model import Article, Paragraph, Role
 
 CONLL = eventdata.DATA_DIR / "conll2003_en"
 FILES = {"eng.testb": "eng.testb", "conllpp test": "conllpp/conllpp_test.txt"}
@@ -101,11 +109,15 @@ def evaluate(path: Path) -> dict[str, Any]:
     where: dict[tuple[str, int], int] = {}
     mentions: list[Mention] = []
     for n, document in enumerate(documents):
+        found: list[Mention] = []
+        paragraphs = []
         for j, _ in enumerate(document):
             i = len(where)
             where[(f"d{n}", i)] = i
             spans = [(e.start_char, e.end_char, e.label_) for e in docs[i].ents]
-            mentions += paragraph_mentions(f"d{n}", i, docs[i].text, spans, headline=j == 0)
+            found += paragraph_mentions(f"d{n}", i, docs[i].text, spans, headline=j == 0)
+            paragraphs.append(Paragraph(i, Role.HEADLINE if j == 0 else Role.BODY, docs[i].text))
+        mentions += with_expansions(_article(f"d{n}", paragraphs), found)
     mended = _tokens(docs, [(m, m.label) for m in mentions])
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -124,6 +136,10 @@ def evaluate(path: Path) -> dict[str, Any]:
         "mended": score(gold, mended),
         "resolved": score(gold, full),
     }
+
+
+def _article(key: str, paragraphs: list[Paragraph]) -> Article:
+    return Article(key, "", "", "", "", "", key, "text", "", paragraphs)
 
 
 def _tokens(docs: list[Any], typed: list[tuple[Mention, str]]) -> set[Span]:

@@ -137,13 +137,14 @@ def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus the article's spelled-out forms of its acronyms.
 
     'U.S. Forces Japan' is found for 'USFJ' even where the model saw only 'U.S.' and
-    'Japan'; names inside an expansion give way to it.
+    'Japan'; names inside an expansion give way to it. Acronyms of three letters or more.
     """
     acronyms = {
         m.text: m.label
         for m in mentions
-        if is_acronym(m.text) and not m.weak and m.key not in rules().aliases
+        if is_acronym(m.text) and len(m.key) > 2 and not m.weak and m.key not in rules().aliases
     }
+    spans = {(m.paragraph, m.start, m.end) for m in mentions}
     if not acronyms:
         return mentions
     added: list[Mention] = []
@@ -155,7 +156,7 @@ def with_expansions(article: Article, mentions: list[Mention]) -> list[Mention]:
             if any(a < end and start < b for a, b in taken):
                 continue
             label = next((k for acr, k in acronyms.items() if expands(acr, words)), None)
-            if label is None:
+            if label is None or (paragraph.index, start, end) in spans:
                 continue
             taken.append((start, end))
             name = paragraph.text[start:end]
