@@ -18,7 +18,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench import align_bench, claims_bench, search_bench, startup, stories_bench
+from bench import (
+    align_bench,
+    claims_bench,
+    entities_bench,
+    search_bench,
+    startup,
+    stories_bench,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -28,6 +35,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "stories": stories_bench.run,
     "align": align_bench.run,
     "claims": claims_bench.run,
+    "entities": entities_bench.run,
 }
 
 

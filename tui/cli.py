@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("reindex", help="rebuild the search index from the database")
     commands.add_parser("demo", help="load the demo corpus if the library is empty")
-    from tui import cli_annotations, cli_claims, cli_stories
+    from tui import cli_annotations, cli_claims, cli_entities, cli_stories
 
     cli_stories.register(commands)
+    cli_entities.register(commands)
     cli_claims.register(commands)
     cli_annotations.register(commands)
     return parser
@@ -73,9 +74,14 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_reader(reader[0])
         assert args is not None
-        from tui import cli_annotations, cli_claims, cli_stories
+        from tui import cli_annotations, cli_claims, cli_entities, cli_stories
 
-        handlers = cli_stories.HANDLERS | cli_claims.HANDLERS | cli_annotations.HANDLERS
+        handlers = (
+            cli_stories.HANDLERS
+            | cli_entities.HANDLERS
+            | cli_claims.HANDLERS
+            | cli_annotations.HANDLERS
+        )
         if args.command in handlers:
             with _open(args) as library:
                 return handlers[args.command](args, library)
@@ -113,6 +119,28 @@ def _print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
+def after_add(library: Any, article_ids: list[str]) -> None:
+    """Group new articles into stories, then read their names and claims.
+
+    Each step failing is one line on stderr; the articles themselves are already saved.
+    """
+    from tui.cli_claims import claims_after_add
+    from tui.cli_entities import extract_after_add
+    from tui.cli_stories import group_after_add
+
+    steps = (
+        ("grouping stories", lambda: group_after_add(library)),
+        ("finding names", lambda: extract_after_add(library, article_ids)),
+        ("finding claims", lambda: claims_after_add(library, article_ids)),
+    )
+    for name, step in steps:
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - the added articles are kept
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            print(f"parallax: {name} failed (articles kept): {message}", file=sys.stderr)
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from index.ingest import add_inputs
     from index.textclean import strip_controls as clean
@@ -120,12 +148,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     with _open(args) as library, progress_reporter(len(args.inputs)) as progress:
         report = add_inputs(library, args.inputs, outlet=args.outlet, progress=progress)
-        from tui.cli_stories import group_after_add
-
-        group_after_add(library)
-        from tui.cli_claims import claims_after_add
-
-        claims_after_add(library, [e["id"] for e in report.added + report.updated])
+        after_add(library, [e["id"] for e in report.added + report.updated])
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
@@ -221,12 +244,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if library.store.count():
             return 0
         report = add_inputs(library, [str(DEMO_DIR)])
-        from tui.cli_stories import group_after_add
-
-        group_after_add(library)
-        from tui.cli_claims import claims_after_add
-
-        claims_after_add(library, [e["id"] for e in report.added])
+        after_add(library, [e["id"] for e in report.added + report.updated])
         print(f"loaded the demo corpus: {len(report.added)} articles into {library.path}")
     return 1 if report.failed else 0
 
