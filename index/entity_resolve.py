@@ -23,7 +23,10 @@ from index.entity_store import Mention
 
 @dataclass(slots=True)
 class Entity:
-    """A person, organisation or place with its mentions and their counts per outlet."""
+    """A person, organisation or place with its mentions and their counts per outlet.
+
+    ``id`` is a hash of type and name: the same wherever the entity gets the same name.
+    """
 
     id: str
     name: str

@@ -67,8 +67,8 @@ class EntityStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._conn = store.connection
-        if not getattr(store, "read_only", False):
-            store.write(_create_schema)
+        if not getattr(store, "read_only", False) and not self.ready():
+            store.write(_create_schema)  # listings take no write lock once tables exist
 
     def ready(self) -> bool:
         """Whether the tables exist (a read-only library may predate them)."""

@@ -152,3 +152,24 @@ def test_a_read_only_library_lists_what_is_stored_and_reads_nothing(
         assert entities_for(reader) == []
     finally:
         reader.close()
+
+
+def test_add_reads_names_and_survives_a_failure(
+    tmp_path: Path, model: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Merkel in Berlin\n\nAngela Merkel spoke in Berlin on Monday.\n")
+    path = str(tmp_path / "lib")
+    assert main(["--library", path, "add", str(story)]) == 0
+    with Library(path) as library:
+        assert {e.name for e in entities_for(library)} == {"Angela Merkel", "Berlin"}
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("no model")
+
+    monkeypatch.setattr("index.entities.extract_entities", broken)
+    other = tmp_path / "other.txt"
+    other.write_text("Scholz in Paris\n\nOlaf Scholz spoke in Paris on Tuesday.\n")
+    assert main(["--library", path, "add", str(other)]) == 0
+    err = capsys.readouterr().err
+    assert "parallax: names not read: no model" in err and "1 added" in err

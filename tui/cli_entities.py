@@ -27,14 +27,19 @@ def extract_after_add(library: Any, article_ids: list[str] | None = None) -> int
     """Find the names in new or changed articles (of ``article_ids``, else all).
 
     ``parallax add`` reads only what it added; ``parallax entities`` reads the rest of
-    what it lists, so a library from before entities catches up when first listed.
+    what it lists, so a library from before entities catches up when first listed. A
+    failure here is one line on stderr: the added articles are stored already.
     """
     from index.entities import extract_entities, pending
 
     todo = pending(library, article_ids)
     if len(todo) >= _NOTE_AT:
         print(f"reading {plural(len(todo), 'article')} for names…", file=sys.stderr)
-    return extract_entities(library, todo) if todo else 0
+    try:
+        return extract_entities(library, todo) if todo else 0
+    except Exception as error:  # noqa: BLE001 - the add itself succeeded
+        print(f"parallax: names not read: {error}", file=sys.stderr)
+        return 0
 
 
 def cmd_entities(args: argparse.Namespace, library: Any) -> int:
