@@ -1,4 +1,4 @@
-"""Whole per-segment columns, read once per searcher: outlets (facets) and field lengths.
+"""Values kept per searcher (one index generation): whole per-segment columns and more.
 
 Facets count outlets over every match, and scoring needs each scored document's field
 length; both are read as whole columns, indexed by segment document number, and kept until
@@ -15,17 +15,23 @@ from whoosh.util.numeric import length_to_byte
 
 UNKNOWN_OUTLET = "(unknown)"
 
-_CACHE: dict[int, dict[tuple[int, str], Sequence[Any]]] = {}
+_OWNER: list[Any] = [None]  # the searcher the cached values belong to
+_CACHE: dict[Any, Any] = {}
 
 
-def _cached(searcher: Any, key: tuple[int, str], read: Any) -> Sequence[Any]:
-    columns = _CACHE.get(id(searcher))
-    if columns is None:
+def per_searcher(searcher: Any) -> dict[Any, Any]:
+    """A dict for values computed once per searcher, emptied when the searcher changes."""
+    if _OWNER[0] is not searcher:
         _CACHE.clear()
-        columns = _CACHE[id(searcher)] = {}
-    if key not in columns:
-        columns[key] = read()
-    return columns[key]
+        _OWNER[0] = searcher
+    return _CACHE
+
+
+def _cached(searcher: Any, key: tuple[int, str], read: Any) -> Any:
+    cache = per_searcher(searcher)
+    if key not in cache:
+        cache[key] = read()
+    return cache[key]
 
 
 def segment_outlets(searcher: Any, number: int) -> Sequence[str]:

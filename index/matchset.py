@@ -60,7 +60,8 @@ class Segment:
         return found
 
     def all_docs(self) -> set[int]:
-        return set(self.reader.all_doc_ids())
+        """Every (not deleted) document of the segment."""
+        return set(range(self.reader.doc_count_all())) - self.deleted
 
 
 def segments(searcher: Any) -> list[Segment]:

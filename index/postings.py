@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import WrappingMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import length_to_byte
 
@@ -78,15 +77,20 @@ EMPTY = TermPostings([], set(), [])
 def read_postings(reader: Any, fieldname: str, text: Any, deleted: frozenset[int]) -> TermPostings:
     """The postings of ``fieldname:text`` in the segment ``reader`` (EMPTY if absent)."""
     try:
-        matcher = reader.postings(fieldname, text)
+        info = reader.term_info(fieldname, text)
     except TermNotFound:
         return EMPTY
-    while isinstance(matcher, WrappingMatcher):  # deletions are applied below
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher):
-        blocks = _read_blocks(matcher)
+    postfile = getattr(getattr(reader, "_terms", None), "_postfile", None)
+    if info.is_inlined():  # a rare term's postings live in its dictionary entry
+        ids, weights, values = info.inlined_postings()
+        min_byte = length_to_byte(info.min_length())
+        blocks = [Block(tuple(ids), info.max_weight(), min_byte, weights=weights, values=values)]
+    elif isinstance(info, W3TermInfo) and postfile is not None:
+        offset, length = info.extent()
+        length = length[0] if isinstance(length, tuple) else length  # so in 2.7.5
+        blocks = _read_blocks(postfile.get(offset, length))
     else:
-        blocks = [_step_through(matcher, reader.term_info(fieldname, text))]
+        blocks = [_step_through(reader.postings(fieldname, text), info)]
     docs: set[int] = set()
     for block in blocks:
         docs.update(block.ids)
@@ -95,14 +99,12 @@ def read_postings(reader: Any, fieldname: str, text: Any, deleted: frozenset[int
     return TermPostings(blocks, docs, [b.ids[-1] for b in blocks])
 
 
-def _read_blocks(matcher: Any) -> list[Block]:
-    """Every block of a W3 postings list, read from one slice of the postings file."""
-    start = matcher._baseoffset
-    length = matcher._length  # a 1-tuple in whoosh-reloaded 2.7.5
-    length = length[0] if isinstance(length, tuple) else length
-    buf = matcher._postfile.get(start, matcher._startoffset + length - start)
+def _read_blocks(buf: bytes) -> list[Block]:
+    """Every block of a W3 postings list, from its bytes in the postings file."""
+    if buf[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("not a W3 postings list")
     stream = io.BytesIO(buf)
-    blocks, pos = [], 0
+    blocks, pos = [], 4
     while pos < len(buf):
         (length,) = _INT.unpack_from(buf, pos)
         stream.seek(pos + _INT.size)
@@ -175,7 +177,7 @@ def _weights_end(head: bytes, at: int, count: int) -> int:
 
 
 def _step_through(matcher: Any, info: Any) -> Block:
-    """One block from any other matcher (inlined postings of rare terms)."""
+    """One block from any other matcher (another codec)."""
     ids, weights, values = [], [], []
     while matcher.is_active():
         ids.append(matcher.id())

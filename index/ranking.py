@@ -1,93 +1,31 @@
 """The top hits of a query, scored in bulk with Whoosh's own BM25F formula.
 
 Whoosh scores one matching document at a time through a tree of matchers (~10 µs each, so
-seconds for a common word on 130k articles). Here a query's score is the sum of its scored
-terms (a phrase scores as its words), as Whoosh's matchers add them, and each term is scored
-block by block from its postings (``index.postings``). When every scored term counts
-wherever it occurs (a query of OR-ed words), blocks whose best possible score cannot reach
-the current top hits are skipped ("block-max" bounds from each block's header). Queries
-with parts this cannot score the same way return None, and Whoosh ranks them.
+seconds for a common word on 130k articles). Here a query's score is the sum of its parts
+(``index.units``: terms, a phrase as its words, constants), as Whoosh's matchers add them,
+scored block by block from the postings. With many matches, documents of rare parts are
+scored first; the rest only appear in big parts, and groups of them whose best possible
+score (each block's "block-max" bound) cannot beat the current last hit are skipped. A
+query with parts this cannot score the same way returns None, and Whoosh ranks it.
 """
 
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
-from whoosh.util.numeric import byte_to_length
 
-from index.columns import segment_length_bytes
 from index.matchset import Segment
-from index.postings import Block, TermPostings
+from index.units import ConstantUnit, Part, Scorers, Unit
 
-#: Terms with at most this many postings are scored in full before any block is skipped.
-SMALL_TERM = 2048
+#: A part counting in at most 1/SMALL_SHARE of a segment's matches is scored in full first.
+SMALL_SHARE = 8
+#: Segments with at most this many matches are scored in full.
+SMALL_MATCH = 256
 
 Heap = list[tuple[float, int]]  # (score, -document number): the worst hit on top
-
-
-@dataclass(slots=True)
-class Unit:
-    """One scored term in one segment; it counts for documents in ``allowed`` (None: all)."""
-
-    postings: TermPostings
-    score: Callable[[float, int], float]  # (weight, length byte) -> score
-    lengths: Sequence[int]
-    allowed: set[int] | None
-
-    def bound(self, block: Block) -> float:
-        """The best score any document of ``block`` can have for this term."""
-        return self.score(block.max_weight, block.min_byte)
-
-    def contributions(self, allowed: set[int] | None = None) -> Iterator[tuple[int, float]]:
-        """(document, score) wherever this term counts (and is in ``allowed``, if given)."""
-        if allowed is None:
-            allowed = self.allowed
-        elif self.allowed is not None:
-            allowed = allowed & self.allowed
-        for block in self.postings.blocks:
-            yield from self.scores(block, allowed)
-
-    def scores(self, block: Block, allowed: set[int] | None) -> Iterator[tuple[int, float]]:
-        """(document, score) of the block's postings in ``allowed`` (None: all)."""
-        ids, lengths, score = block.ids, self.lengths, self.score
-        if allowed is not None:
-            if allowed.isdisjoint(ids):
-                return
-            weights = block.weights()
-            for d in sorted(allowed.intersection(ids)):
-                yield d, score(weights[ids.index(d)], lengths[d])
-            return
-        for d, w in zip(ids, block.weights(), strict=True):
-            yield d, score(w, lengths[d])
-
-    def weight_of(self, docnum: int) -> float | None:
-        """This term's score for one document, or None if it does not occur there."""
-        blocks = self.postings.blocks
-        at = bisect_left(self.postings.last_ids, docnum)
-        if at == len(blocks) or docnum not in blocks[at].ids:
-            return None
-        block = blocks[at]
-        return self.score(block.weights()[block.ids.index(docnum)], self.lengths[docnum])
-
-
-@dataclass(slots=True)
-class ConstantUnit:
-    """A part that adds the same score to each document it counts for (Whoosh scores a
-    NOT inside an AND, and a constant-score range, this way)."""
-
-    docs: set[int]
-    value: float
-
-    def contributions(self, allowed: set[int] | None = None) -> Iterator[tuple[int, float]]:
-        value = self.value
-        docs = self.docs if allowed is None else self.docs & allowed
-        return ((d, value) for d in sorted(docs))
 
 
 def top_hits(
@@ -97,64 +35,27 @@ def top_hits(
     if type(searcher.weighting) is not BM25F:
         return None
     heap: Heap = []
-    for number, seg in enumerate(segs):
-        units: list[Unit | ConstantUnit] = []
-        if not _collect(query, seg, None, units, _Scorers(searcher, number)):
+    scorers = Scorers(searcher)
+    # Biggest segments first: their best hits raise the bar the others must reach.
+    for number, seg in sorted(enumerate(segs), key=lambda ns: -ns[1].reader.doc_count_all()):
+        units: list[Part] = []
+        scorers.number = number
+        if not _collect(query, seg, None, units, scorers):
             return None
         docs = seg.docs(query)
-        if not docs:
-            continue
-        terms = [u for u in units if isinstance(u, Unit) and u.allowed is None]
-        if len(terms) == len(units) and not seg.deleted:
-            _pruned(terms, seg.offset, heap, limit)
-        else:
+        if len(docs) <= SMALL_MATCH:
             _exhaustive(units, docs, seg.offset, heap, limit)
+        elif docs:
+            _pruned(units, docs, seg.offset, heap, limit)
     return [(score, -negative) for score, negative in sorted(heap, reverse=True)]
-
-
-class _Scorers:
-    """Builds Units for one segment with Whoosh's global statistics (idf, mean length)."""
-
-    def __init__(self, searcher: Any, number: int) -> None:
-        self.searcher, self.number = searcher, number
-
-    def unit(
-        self, seg: Segment, fieldname: str, text: Any, allowed: set[int] | None, boost: float = 1.0
-    ) -> Unit | None:
-        """The term as a Unit, or None where Whoosh would not match it at all."""
-        searcher = self.searcher
-        try:
-            field = searcher.schema[fieldname]
-            btext = field.to_bytes(text)
-        except (KeyError, ValueError):
-            return None
-        postings = seg.postings(fieldname, btext)
-        lengths = segment_length_bytes(searcher, self.number, fieldname)
-        if not field.scorable:
-            return Unit(postings, lambda w, _b: w * boost, lengths, allowed)
-        weighting = searcher.weighting
-        idf = searcher.idf(fieldname, btext)
-        avgfl = searcher.avg_field_length(fieldname) or 1
-        b = weighting._field_B.get(fieldname, weighting.B)
-        k1 = weighting.K1
-        # Whoosh's bm25(), with the length part computed once per length byte.
-        norms = [k1 * ((1 - b) + b * byte_to_length(i) / avgfl) for i in range(256)]
-
-        def score(w: float, lbyte: int) -> float:
-            return idf * ((w * (k1 + 1)) / (w + norms[lbyte]))
-
-        if boost != 1.0:  # Whoosh multiplies the term's score by its boost
-            return Unit(postings, lambda w, lb: score(w, lb) * boost, lengths, allowed)
-
-        return Unit(postings, score, lengths, allowed)
 
 
 def _collect(
     q: Any,
     seg: Segment,
     allowed: set[int] | None,
-    units: list[Unit | ConstantUnit],
-    scorers: _Scorers,
+    units: list[Part],
+    scorers: Scorers,
 ) -> bool:
     """Add the scored terms of ``q`` to ``units``; False if ``q`` cannot be scored here."""
     if isinstance(q, wq.Term):
@@ -164,7 +65,8 @@ def _collect(
     if isinstance(q, wq.NullQuery.__class__):
         return True
     if isinstance(q, wq.Not):  # Whoosh's InverseMatcher scores 1.0 wherever it matches
-        units.append(ConstantUnit(_within(allowed, seg.docs(q, allowed)), 1.0))
+        docs = seg.docs(q) if allowed is None else allowed - seg.docs(q.query)
+        units.append(ConstantUnit(docs, 1.0))
         return True
     if isinstance(q, wq.NumericRange) and q.constantscore:
         units.append(ConstantUnit(_within(allowed, seg.docs(q, allowed)), q.boost))
@@ -186,7 +88,7 @@ def _collect(
     return False
 
 
-def _add(units: list[Unit | ConstantUnit], unit: Unit | None) -> bool:
+def _add(units: list[Part], unit: Unit | None) -> bool:
     if unit is not None:
         units.append(unit)
     return True
@@ -204,64 +106,76 @@ def _push(heap: Heap, limit: int, score: float, docnum: int) -> None:
         heapq.heapreplace(heap, item)
 
 
-def _exhaustive(
-    units: Sequence[Unit | ConstantUnit],
-    docs: set[int],
-    offset: int,
-    heap: Heap,
-    limit: int,
-    allowed: set[int] | None = None,
-) -> None:
-    """Score every matching document (in ``allowed``), its parts added in query order."""
+def _exhaustive(units: list[Part], docs: set[int], offset: int, heap: Heap, limit: int) -> None:
+    """Score every document of ``docs``, its parts added in query order."""
     scores: dict[int, float] = {}
     for unit in units:
-        for d, s in unit.contributions(allowed):
+        for d, s in unit.contributions(docs):
             scores[d] = scores.get(d, 0.0) + s
-    best = heapq.nlargest(limit, ((s, -d) for d, s in scores.items() if d in docs))
+    best = heapq.nlargest(limit, ((s, -d) for d, s in scores.items()))
     for score, negative in best:
         _push(heap, limit, score, offset - negative)
+    if len(scores) < len(docs) and (len(heap) < limit or heap[0][0] <= 0.0):
+        for d in sorted(docs - scores.keys())[:limit]:  # matches no part scores (Whoosh: 0)
+            _push(heap, limit, 0.0, offset + d)
 
 
-def _pruned(units: list[Unit], offset: int, heap: Heap, limit: int) -> None:
-    """Terms that count wherever they occur: skip blocks that cannot reach the top hits.
+def _pruned(units: list[Part], docs: set[int], offset: int, heap: Heap, limit: int) -> None:
+    """Score the documents of small parts in full, then the rest group by group, best
+    bound first, skipping groups whose bound cannot beat the current last hit.
 
-    Documents of small terms are scored in full first; a document found only in big terms
-    scores at most its block's bound plus the other big terms' best, so blocks are taken
-    best bound first until no bound can beat the current last hit.
+    A document in no small part scores at most its group's bound in one big part plus
+    the best the other big parts give anyone.
     """
-    big = [u for u in units if len(u.postings.docs) > SMALL_TERM]
+    small = max(64, len(docs) // SMALL_SHARE)
+    big = [u for u in units if len(u.docs) > small]
     seen: set[int] = set()
     for unit in units:
-        if len(unit.postings.docs) <= SMALL_TERM:
-            seen |= unit.postings.docs
-    if seen:
-        _exhaustive(units, seen, offset, heap, limit, allowed=seen)
-    best = {id(u): max((u.bound(b) for b in u.postings.blocks), default=0.0) for u in big}
+        if len(unit.docs) <= small:
+            seen |= unit.docs
+    seen &= docs
+    _exhaustive(units, seen, offset, heap, limit)
+    best = [u.best() for u in big]
     todo = []
-    for unit in big:
-        for block in unit.postings.blocks:
-            parts = [unit.bound(block) if v is unit else best[id(v)] for v in big]
-            todo.append((-sum(parts), offset + block.ids[0], unit, block))
-    todo.sort(key=lambda t: (t[0], t[1]))
-    for negative_bound, first, unit, block in todo:
-        if len(heap) >= limit and not (-negative_bound, -first) > heap[0]:
+    for i, unit in enumerate(big):
+        for bound, ids, block in unit.chunks():
+            total = sum(bound if j == i else b for j, b in enumerate(best))  # query order
+            todo.append((total, -(offset + ids[0]), i, ids, block))
+    todo.sort(reverse=True)
+    if len(big) == 1 and isinstance(big[0], Unit):
+        _one_big_part(big[0], todo, docs, seen, offset, heap, limit)
+        return
+    # Several big parts: score the best groups first to raise the bar, then every
+    # group that can still beat it, each batch added up part by part.
+    warm = set().union(*(ids for _, _, _, ids, _ in todo[: max(1, limit // 16)])) & docs
+    _exhaustive(units, warm - seen, offset, heap, limit)
+    seen |= warm
+    rest = set().union(
+        *(ids for bound, first, _, ids, _ in todo if _beats(heap, limit, bound, first))
+    )
+    _exhaustive(units, (rest & docs) - seen, offset, heap, limit)
+    seen |= rest
+    if len(seen) < len(docs) and (len(heap) < limit or heap[0][0] <= 0.0):
+        _exhaustive(units, docs - seen, offset, heap, limit)  # documents no part scores
+
+
+def _beats(heap: Heap, limit: int, bound: float, negative_first: int) -> bool:
+    """Could a document with this score bound (and first document number) enter the top?"""
+    return len(heap) < limit or (bound, negative_first) > heap[0]
+
+
+def _one_big_part(
+    unit: Unit, todo: list[Any], docs: set[int], seen: set[int], offset: int, heap: Heap, limit: int
+) -> set[int]:
+    """One big term: take its blocks best bound first, each block's weights giving whole
+    scores, until no block can beat the current last hit. Returns the documents scored."""
+    allowed = docs if unit.allowed is None else unit.allowed
+    scored: set[int] = set()
+    for bound, negative_first, _, _, block in todo:
+        if not _beats(heap, limit, bound, negative_first):
             break
-        if len(big) == 1:  # the block's own weights give each document's whole score
-            for d, s in unit.scores(block, None):
-                if d not in seen:
-                    _push(heap, limit, s, offset + d)
-            continue
-        for d in block.ids:
+        for d, s in unit.scores(block, allowed):
             if d not in seen:
-                seen.add(d)
-                _push(heap, limit, _full_score(big, d), offset + d)
-
-
-def _full_score(units: list[Unit], docnum: int) -> float:
-    """The document's score: its terms' scores added in query order."""
-    total = 0.0
-    for unit in units:
-        s = unit.weight_of(docnum)
-        if s is not None:
-            total += s
-    return total
+                scored.add(d)
+                _push(heap, limit, s, offset + d)
+    return scored
