@@ -26,8 +26,7 @@ class Segment:
         self.leaf = leaf
         self.reader = leaf.reader()
         self.offset = offset
-        deleted = self.reader.deleted_docs() if self.reader.has_deletions() else ()
-        self.deleted = frozenset(deleted)
+        self.deleted = _deleted(self.reader)
         self._postings: dict[tuple[str, Any], TermPostings] = {}
         # id(query) -> (the "within" it was computed for, its documents)
         self._matches: dict[int, tuple[set[int] | None, set[int]]] = {}
@@ -62,6 +61,16 @@ class Segment:
     def all_docs(self) -> set[int]:
         """Every (not deleted) document of the segment."""
         return set(range(self.reader.doc_count_all())) - self.deleted
+
+
+def _deleted(reader: Any) -> frozenset[int]:
+    """The segment's deleted document numbers (kept by the reader, read once)."""
+    if not reader.has_deletions():
+        return frozenset()
+    kept = getattr(reader, "deleted_docs_set", None)  # a cached property of SegmentReader
+    if isinstance(kept, frozenset):
+        return kept
+    return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
 
 
 def segments(searcher: Any) -> list[Segment]:

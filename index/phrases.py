@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
@@ -23,40 +24,38 @@ _FIRST = re.compile(rb"c_codecs\nencode\n(?:q(.)|r(....))X", re.DOTALL)
 
 def phrase_docs(words: list[TermPostings], slop: int, candidates: set[int]) -> set[int]:
     """The candidates (documents having every word) where the words occur in order."""
-    if not candidates:
-        return set()
-    found = set(candidates)
-    chains: dict[int, set[int]] | None = None
-    for postings in words:
-        positions = _positions(postings, found)
-        if chains is None:
-            chains = {d: set(p) for d, p in positions.items()}
-        else:
-            chains = {d: _follow(chains[d], positions[d], slop) for d in chains if d in positions}
-            chains = {d: ends for d, ends in chains.items() if ends}
-        found = set(chains)
-        if not found:
+    ends: dict[int, set[int]] = {}  # per document: where a chain of the words so far ends
+    for number, postings in enumerate(words):
+        following: dict[int, set[int]] = {}
+        for d, gaps in _gaps(postings, set(ends) if number else candidates):
+            positions = accumulate(gaps)
+            if not number:
+                following[d] = set(positions)
+                continue
+            before = ends[d]  # the next word must come 1 to ``slop`` places after
+            reach = set(map((1).__add__, before)) if slop == 1 else _reach(before, slop)
+            found = reach.intersection(positions)
+            if found:
+                following[d] = found
+        ends = following
+        if not ends:
             break
-    return found
+    return set(ends)
 
 
-def _follow(ends: set[int], positions: list[int], slop: int) -> set[int]:
-    """Positions of the next word that come 1 to ``slop`` places after a chain's end."""
-    if slop == 1:
-        return {p for p in positions if p - 1 in ends}
-    return {p for p in positions if any(p - k in ends for k in range(1, slop + 1))}
+def _reach(ends: set[int], slop: int) -> set[int]:
+    return set().union(*(map(k.__add__, ends) for k in range(1, slop + 1)))
 
 
-def _positions(postings: TermPostings, docs: set[int]) -> dict[int, list[int]]:
-    """Each wanted document's positions of this word."""
-    found: dict[int, list[int]] = {}
+def _gaps(postings: TermPostings, docs: set[int]) -> Iterator[tuple[int, list[int]]]:
+    """(document, position gaps) of this word in each wanted document."""
     for block in postings.blocks:
         if docs.isdisjoint(block.ids):
             continue
         wanted = [i for i, d in enumerate(block.ids) if d in docs]
-        for i, deltas in zip(wanted, _block_positions(block, wanted), strict=True):
-            found[block.ids[i]] = list(accumulate(deltas))
-    return found
+        ids = block.ids
+        for i, gaps in zip(wanted, _block_positions(block, wanted), strict=True):
+            yield ids[i], gaps
 
 
 def _block_positions(block: Block, indexes: list[int]) -> list[list[int]]:
