@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -21,8 +22,9 @@ from index.spelling import suggest as suggest_word
 
 _RAW_WORD = re.compile(r"(?<![\w:])([A-Za-z][A-Za-z'’-]{2,})(?![\w:*?])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-#: Parsed queries kept per searcher.
+#: Parsed queries (and spelling suggestions) kept per searcher.
 PARSED_KEPT = 256
+_PARSED_LOCK = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -101,12 +103,15 @@ def highlight_paragraphs(
 def _parse(searcher: Any, text: str) -> ParsedQuery:
     """The parsed query, kept per searcher (typing repeats queries; prefixes cost ~10 ms)."""
     cache = per_searcher(searcher).setdefault("parsed", OrderedDict())
-    if text in cache:
-        cache.move_to_end(text)
-        return cache[text]  # type: ignore[no-any-return]
-    parsed = cache[text] = parse_query(text, searcher.schema, searcher.reader())
-    if len(cache) > PARSED_KEPT:
-        cache.popitem(last=False)
+    with _PARSED_LOCK:  # the reader's screen and the search worker may both ask
+        if text in cache:
+            cache.move_to_end(text)
+            return cache[text]  # type: ignore[no-any-return]
+    parsed = parse_query(text, searcher.schema, searcher.reader())
+    with _PARSED_LOCK:
+        cache[text] = parsed
+        if len(cache) > PARSED_KEPT:
+            cache.popitem(last=False)
     return parsed
 
 
@@ -147,9 +152,15 @@ def _query_words(query: Any) -> set[str]:
 
 
 def _idf(searcher: Any, terms: set[str]) -> dict[str, float]:
-    """How rare each query word is in body text, for choosing the best paragraph."""
+    """How rare each query word is in body text, for choosing the best paragraph.
+
+    Kept per searcher: a prefix's dozens of words cost one lookup per segment each.
+    """
     n = max(1, searcher.doc_count())
-    return {t: math.log(1 + n / (1 + searcher.doc_frequency("body", t))) for t in terms}
+    kept = per_searcher(searcher).setdefault("body_idf", {})
+    for t in terms - kept.keys():
+        kept[t] = math.log(1 + n / (1 + searcher.doc_frequency("body", t)))
+    return {t: kept[t] for t in terms}
 
 
 def _hit(article: Article, score: float, terms: set[str], idf: dict[str, float]) -> Hit:
@@ -188,7 +199,12 @@ def _suggest(text: str, searcher: Any, library: Library) -> str:
         word = match.group(1)
         if word in _OPERATORS or word.lower() in STOP_WORDS:
             return word
-        better = suggest_word(searcher, library.store, word)
+        kept = per_searcher(searcher).setdefault("suggested", {})
+        if word not in kept:  # ~90 ms a word on 30k articles; typing repeats words
+            if len(kept) >= PARSED_KEPT:
+                kept.clear()
+            kept[word] = suggest_word(searcher, library.store, word)
+        better = kept[word]
         if better and better != word.lower():
             changed = True
             return better
