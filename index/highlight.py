@@ -32,9 +32,17 @@ def matched_words(text: str, stems: set[str]) -> list[tuple[int, int, str]]:
     if not stems:
         return []
     heads = {s[:2] for s in stems}
+    plain = text.isascii()
+    if plain:  # a quick look for the stems' first letters anywhere saves the word walk
+        folded = text.lower().translate(_DROPPED)
+        if not any(head in folded for head in heads):
+            return []
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group()
+        start = word[:2]
+        if plain and start.isalnum() and start.lower() not in heads:
+            continue  # the common case, without the folding below
         if word.translate(_DROPPED)[:2].lower().translate(accent_map) not in heads:
             continue
         stemmed = stem(word)

@@ -124,12 +124,12 @@ def _bound(query: Any, reader: Any) -> tuple[Any, str]:
             return _expand(q, reader, notes)
         if isinstance(q, wq.TermRange | wq.FuzzyTerm | wq.Regex):
             return _expand_terms(q, reader, notes)
+        if isinstance(q, wq.BinaryQuery):  # ANDNOT, ANDMAYBE, REQUIRE: before CompoundQuery
+            return q.__class__(fix(q.a), fix(q.b))
         if isinstance(q, wq.CompoundQuery):
             return q.__class__([fix(c) for c in q.subqueries], boost=q.boost)
         if isinstance(q, wq.Not):
             return wq.Not(fix(q.query))
-        if isinstance(q, wq.AndMaybe | wq.AndNot | wq.Require | wq.Otherwise):
-            return q.__class__(fix(q.a), fix(q.b))
         return q
 
     return fix(query), "; ".join(dict.fromkeys(notes))
@@ -189,6 +189,8 @@ def _prefix_terms(reader: Any, fieldname: str, prefix: str) -> Any:
 
 def _drop_stop_words(query: Any) -> Any:
     """Drop stop-word terms from AND/OR groups (phrases keep them, so phrases stay exact)."""
+    if isinstance(query, wq.BinaryQuery):
+        return query.__class__(_drop_stop_words(query.a), _drop_stop_words(query.b))
     if isinstance(query, wq.CompoundQuery):
         kept = [_drop_stop_words(c) for c in query.subqueries if not _is_stop(c)]
         return query.__class__(kept or list(query.subqueries), boost=query.boost)

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from whoosh import query as wq
 
+from index.columns import per_searcher, segment_outlets
 from index.highlight import make_snippet, matched_words, term_spans
 from index.library import Library
+from index.matchset import Segment, segments
 from index.model import READING_ROLES, Article
-from index.query import SEARCH_FIELDS, STOP_WORDS, parse_query
+from index.query import SEARCH_FIELDS, STOP_WORDS, ParsedQuery, parse_query
+from index.ranking import top_hits
 from index.spelling import suggest as suggest_word
 
 _RAW_WORD = re.compile(r"(?<![\w:])([A-Za-z][A-Za-z'’-]{2,})(?![\w:*?])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+#: Parsed queries (and spelling suggestions) kept per searcher.
+PARSED_KEPT = 256
+_PARSED_LOCK = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -62,21 +69,22 @@ def search(
     if not text:
         return SearchResult(text, 0, "", {"outlet": {}}, [])
     searcher = library.index.searcher()
-    parsed = parse_query(text, searcher.schema, searcher.reader())
+    parsed = _parse(searcher, text)
     query = parsed.query
     if query is wq.NullQuery:
         return SearchResult(text, 0, "", {"outlet": {}}, [], parsed.note)
-    facets = _outlet_counts(searcher, query)
+    segs = segments(searcher)
+    facets = _outlet_counts(searcher, segs, query)
     if outlet:
         query = wq.And([query, wq.Term("outlet_facet", outlet)])
-    results = searcher.search(query, limit=max(1, limit))
-    results_hits = list(results)[: max(0, limit)]
-    total = len(results) if outlet else sum(facets.values())
-    ids = [r["id"] for r in results_hits]
-    scores = {r["id"]: float(r.score) for r in results_hits}
+    total = facets.get(outlet, 0) if outlet else sum(facets.values())
+    top = _top(searcher, query, segs, limit) if total and limit > 0 else []
+    ids = [searcher.stored_fields(docnum)["id"] for _, docnum in top]
+    scores = {article_id: score for article_id, (score, _) in zip(ids, top, strict=True)}
     articles = library.store.get_many(ids)
     terms = _query_words(query)
-    hits = [_hit(a, scores[a.id], terms, searcher) for a in articles]
+    idf = _idf(searcher, terms)
+    hits = [_hit(a, scores[a.id], terms, idf) for a in articles]
     suggestion = _suggest(text, searcher, library) if suggest and total < 3 else ""
     return SearchResult(text, total, suggestion, {"outlet": facets}, hits, parsed.note)
 
@@ -92,27 +100,37 @@ def highlight_paragraphs(
     return {index: found for index, found in spans.items() if found}
 
 
-def _outlet_counts(searcher: Any, query: Any) -> dict[str, int]:
+def _parse(searcher: Any, text: str) -> ParsedQuery:
+    """The parsed query, kept per searcher (typing repeats queries; prefixes cost ~10 ms)."""
+    cache = per_searcher(searcher).setdefault("parsed", OrderedDict())
+    with _PARSED_LOCK:  # the reader's screen and the search worker may both ask
+        if text in cache:
+            cache.move_to_end(text)
+            return cache[text]  # type: ignore[no-any-return]
+    parsed = parse_query(text, searcher.schema, searcher.reader())
+    with _PARSED_LOCK:
+        cache[text] = parsed
+        if len(cache) > PARSED_KEPT:
+            cache.popitem(last=False)
+    return parsed
+
+
+def _outlet_counts(searcher: Any, segs: list[Segment], query: Any) -> dict[str, int]:
     """Matches per outlet over all hits, read from the outlet column (no scoring)."""
-    outlets = library_outlets(searcher)
-    counts = Counter(outlets[docnum] for docnum in searcher.docs_for_query(query))
+    counts: Counter[str] = Counter()
+    for number, seg in enumerate(segs):
+        docs = seg.docs(query)
+        if docs:
+            counts.update(map(segment_outlets(searcher, number).__getitem__, docs))
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-_OUTLET_COLUMNS: dict[int, list[str]] = {}
-
-
-def library_outlets(searcher: Any) -> list[str]:
-    """Each document's outlet, by document number, read once per searcher."""
-    key = id(searcher)
-    if key not in _OUTLET_COLUMNS:
-        _OUTLET_COLUMNS.clear()  # only the newest searcher is ever asked
-        reader = searcher.reader()
-        if not reader.doc_count_all() or not reader.has_column("outlet_facet"):
-            return ["(unknown)"] * reader.doc_count_all()
-        column = reader.column_reader("outlet_facet", translate=True)
-        _OUTLET_COLUMNS[key] = list(column)
-    return _OUTLET_COLUMNS[key]
+def _top(searcher: Any, query: Any, segs: list[Segment], limit: int) -> list[tuple[float, int]]:
+    """(score, document number) of the best ``limit`` hits, best first, as Whoosh ranks."""
+    hits = top_hits(searcher, query, segs, limit)
+    if hits is None:  # a query the bulk scorer cannot score: let Whoosh rank it
+        return [(float(s), d) for s, d in searcher.search(query, limit=limit).top_n]
+    return hits
 
 
 def _query_words(query: Any) -> set[str]:
@@ -133,8 +151,20 @@ def _query_words(query: Any) -> set[str]:
     return words
 
 
-def _hit(article: Article, score: float, terms: set[str], searcher: Any) -> Hit:
-    best_index, best_score, best_spans = _best_paragraph(article, terms, searcher)
+def _idf(searcher: Any, terms: set[str]) -> dict[str, float]:
+    """How rare each query word is in body text, for choosing the best paragraph.
+
+    Kept per searcher: a prefix's dozens of words cost one lookup per segment each.
+    """
+    n = max(1, searcher.doc_count())
+    kept = per_searcher(searcher).setdefault("body_idf", {})
+    for t in terms - kept.keys():
+        kept[t] = math.log(1 + n / (1 + searcher.doc_frequency("body", t)))
+    return {t: kept[t] for t in terms}
+
+
+def _hit(article: Article, score: float, terms: set[str], idf: dict[str, float]) -> Hit:
+    best_index, best_score, best_spans = _best_paragraph(article, terms, idf)
     paragraph = next((p for p in article.paragraphs if p.index == best_index), None)
     if paragraph is None:
         return Hit(article.id, article.title, article.outlet, article.date, score, -1, "", [])
@@ -145,11 +175,9 @@ def _hit(article: Article, score: float, terms: set[str], searcher: Any) -> Hit:
 
 
 def _best_paragraph(
-    article: Article, terms: set[str], searcher: Any
+    article: Article, terms: set[str], idf: dict[str, float]
 ) -> tuple[int, float, list[tuple[int, int]]]:
     """The reading paragraph with the most (idf-weighted, distinct-first) query words."""
-    n = max(1, searcher.doc_count())
-    idf = {t: math.log(1 + n / (1 + searcher.doc_frequency("body", t))) for t in terms}
     best: tuple[int, float, list[tuple[int, int]]] = (-1, -1.0, [])
     for p in article.paragraphs:
         if p.role not in READING_ROLES:
@@ -171,7 +199,12 @@ def _suggest(text: str, searcher: Any, library: Library) -> str:
         word = match.group(1)
         if word in _OPERATORS or word.lower() in STOP_WORDS:
             return word
-        better = suggest_word(searcher, library.store, word)
+        kept = per_searcher(searcher).setdefault("suggested", {})
+        if word not in kept:  # ~90 ms a word on 30k articles; typing repeats words
+            if len(kept) >= PARSED_KEPT:
+                kept.clear()
+            kept[word] = suggest_word(searcher, library.store, word)
+        better = kept[word]
         if better and better != word.lower():
             changed = True
             return better
