@@ -82,21 +82,20 @@ class Library:
                     f" ({count} articles; searches find them once it is done)",
                     file=sys.stderr,
                 )
-        bulk = self.store.queue_size() > INDEX_BATCH  # a rebuild, or a crashed bulk add
-        done = self.flush_index(bulk=bulk)
-        if bulk:
-            self.index.merge_segments()
-        return done
+        return self.flush_index()
 
-    def flush_index(self, *, bulk: bool = False) -> int:
+    def flush_index(self, *, bulk: bool | None = None) -> int:
         """Write queued articles to the index, then forget them from the queue.
 
-        ``bulk`` (a large add) commits up to BULK_INDEX_BATCH articles at once and defers
-        most segment merges (``SearchIndex.merge_segments`` ends it). When another process
-        holds the index for longer than the lock timeout, the work stays queued for later.
+        ``bulk`` (a large add or rebuild; by default when more than INDEX_BATCH are queued)
+        commits up to BULK_INDEX_BATCH articles at once and defers most segment merges.
+        When another process holds the index for longer than the lock timeout, the work
+        stays queued for later.
         """
         from whoosh.writing import LockError
 
+        if bulk is None:
+            bulk = self.store.queue_size() > INDEX_BATCH
         batch = BULK_INDEX_BATCH if bulk else INDEX_BATCH
         done = 0
         rounds = self.store.queue_size() // batch + 2  # never chase another writer forever

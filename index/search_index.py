@@ -45,10 +45,8 @@ WRITE_LOCK_TIMEOUT_S = 60.0
 PARALLEL_MIN_DOCS = 2000
 #: Opening an index that fails is retried this often before it counts as damaged.
 OPEN_ATTEMPTS = 5
-#: A bulk add commits without merging until the index has this many segments...
+#: A bulk add commits without merging until the index has this many segments.
 BULK_MAX_SEGMENTS = 16
-#: ... and ends with at most this many.
-FINAL_SEGMENTS = 16
 _LOCK_NAME = "MAIN_WRITELOCK"
 
 #: What to write, read once the writer lock is held: articles, and ids (str) to delete.
@@ -221,30 +219,14 @@ class SearchIndex:
         writer.commit(mergetype=policies[merge])
         return count
 
-    def merge_segments(self, most: int = FINAL_SEGMENTS) -> None:
-        """After a bulk add: merge the smallest segments so that at most ``most`` remain."""
-        if self.segment_count() <= most:
-            return
-
-        def policy(writer: Any, segments: list[Any]) -> list[Any]:
-            if len(segments) <= most:
-                return segments
-            ordered = sorted(segments, key=lambda s: s.doc_count_all())
-            cut = len(ordered) - most + 1
-            return OPTIMIZE(writer, ordered[:cut]) + ordered[cut:]
-
-        try:
-            writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
-        except LockError:
-            return  # another process is writing; its commits merge too
-        writer.commit(mergetype=policy)
-
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
     """Keep the segments as they are until there are many; then merge the smaller half.
 
     Whoosh's usual policy rewrites growing segments on almost every commit, which cost
     nearly half the time of a large ingest; this one merges each document O(log n) times.
+    No merge of everything follows a bulk add: at 32k articles it cost more than all the
+    merges it would save, and up to BULK_MAX_SEGMENTS segments search about as fast.
     """
     if len(segments) < BULK_MAX_SEGMENTS:
         return segments
