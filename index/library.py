@@ -49,8 +49,13 @@ class Library:
         if self._index is None:
             from index.search_index import SearchIndex
 
-            self._index = SearchIndex(self.path / INDEX_DIR)
+            # Every article is queued before an old index goes, so a crash mid-rebuild
+            # leaves a queue that the next start finishes.
+            self._index = SearchIndex(self.path / INDEX_DIR, before_rebuild=self._queue_all)
         return self._index
+
+    def _queue_all(self) -> None:
+        self.store.queue_all()
 
     def close(self) -> None:
         if self._index is not None:
@@ -71,9 +76,7 @@ class Library:
         Returns the number of articles (re)indexed. Cheap when nothing is pending.
         """
         if not self._index_checked:
-            # Every article is queued before the old index goes, so a crash mid-rebuild
-            # leaves a queue that the next start finishes.
-            problem = self.index.open(before_rebuild=self.store.queue_all)
+            problem = self.index.open()
             self._index_checked = True
             count = self.store.count()
             if problem and count:
@@ -128,8 +131,7 @@ class Library:
 
     def reindex(self) -> int:
         """Rebuild the search index from the database."""
-        # Queue first: a crash after the reset leaves every article queued.
-        self.index.reset(before_rebuild=self.store.queue_all)
+        self.index.reset()  # queues every article first
         self._index_checked = True
         count = self.flush_index(bulk=True)
         self.index.write([], optimize=True)

@@ -56,8 +56,11 @@ Loader = Callable[[], Iterable[Article | str]]
 class SearchIndex:
     """A Whoosh index in a folder, with a searcher that follows new generations."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, before_rebuild: Callable[[], None] | None = None) -> None:
+        """``before_rebuild`` runs under the writer lock just before an old index is thrown
+        away (the library queues every article there, so a crash right after recovers)."""
         self.path = path
+        self._before_rebuild = before_rebuild
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._generation = -1
@@ -65,12 +68,10 @@ class SearchIndex:
 
     # -- opening ------------------------------------------------------------------------
 
-    def open(self, before_rebuild: Callable[[], None] | None = None) -> str:
+    def open(self) -> str:
         """Open the index, creating it when missing, damaged or of another schema.
 
-        Returns why it was (re)created ('' when it opened as it was). ``before_rebuild``
-        runs under the writer lock just before the old index is thrown away (the library
-        queues every article there, so a crash right after still recovers).
+        Returns why it was (re)created ('' when it opened as it was).
         """
         with self._lock:
             if self._ix is not None:
@@ -83,7 +84,7 @@ class SearchIndex:
                 problem = self._try_open()
             if not problem:
                 return ""
-            return self._recreate(problem, before_rebuild, recheck=True)
+            return self._recreate(problem, recheck=True)
 
     def _try_open(self) -> str:
         """Open the index as it is: '' when it worked, else what is wrong with it."""
@@ -99,9 +100,7 @@ class SearchIndex:
         self._ix = ix
         return ""
 
-    def _recreate(
-        self, problem: str, before_rebuild: Callable[[], None] | None, *, recheck: bool
-    ) -> str:
+    def _recreate(self, problem: str, *, recheck: bool) -> str:
         """Replace the index by an empty one, holding the writer lock."""
         self.path.mkdir(parents=True, exist_ok=True)
         lock = FileStorage(str(self.path)).lock(_LOCK_NAME)
@@ -110,8 +109,8 @@ class SearchIndex:
         try:
             if recheck and not self._try_open():
                 return ""  # the other writer finished, or rebuilt it already
-            if before_rebuild is not None:
-                before_rebuild()
+            if self._before_rebuild is not None:
+                self._before_rebuild()
             self._close_searcher()
             for child in self.path.iterdir():
                 if child.name == _LOCK_NAME:
@@ -125,10 +124,10 @@ class SearchIndex:
             lock.release()
         return problem
 
-    def reset(self, before_rebuild: Callable[[], None] | None = None) -> None:
+    def reset(self) -> None:
         """Throw the index away and start empty (a rebuild follows)."""
         with self._lock:
-            self._recreate("reset", before_rebuild, recheck=False)
+            self._recreate("reset", recheck=False)
 
     @property
     def schema(self) -> Any:
