@@ -78,8 +78,7 @@ class Library:
         if not self._index_checked:
             problem = self.index.open()
             self._index_checked = True
-            count = self.store.count()
-            if problem and count:
+            if problem and (count := self.store.count()):
                 print(
                     f"parallax: the search index is {problem}: rebuilding it"
                     f" ({count} articles; searches find them once it is done)",
