@@ -43,6 +43,8 @@ from index.model import Article
 WRITE_LOCK_TIMEOUT_S = 60.0
 #: Batches at least this big are indexed by two processes.
 PARALLEL_MIN_DOCS = 2000
+#: Batches at least this big read the indexed ids once instead of one look-up per article.
+LEXICON_MIN_DOCS = 1000
 #: Opening an index that fails is retried this often before it counts as damaged.
 OPEN_ATTEMPTS = 5
 #: A bulk add commits without merging until the index has this many segments.
@@ -205,11 +207,13 @@ class SearchIndex:
         writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, **options)
         count = 0
         try:
+            indexed = _indexed_ids(writer) if size >= LEXICON_MIN_DOCS else None
             for item in load():
-                if isinstance(item, str):
-                    writer.delete_by_term("id", item)
-                else:
-                    writer.update_document(**article_document(item))
+                article_id = item if isinstance(item, str) else item.id
+                if indexed is None or article_id in indexed:
+                    writer.delete_by_term("id", article_id)
+                if not isinstance(item, str):
+                    writer.add_document(**article_document(item))
                     count += 1
         except BaseException:
             writer.cancel()
@@ -217,6 +221,16 @@ class SearchIndex:
         policies = {"small": MERGE_SMALL, "all": OPTIMIZE, "bulk": _merge_when_many}
         writer.commit(mergetype=policies[merge])
         return count
+
+
+def _indexed_ids(writer: Any) -> set[str]:
+    """Ids in the committed index, read once: a big batch of new articles then skips the
+    per-article look-up that replacing a document costs (the lexicon holds deleted
+    documents' ids too, which only costs a look-up)."""
+    with writer.reader() as reader:
+        if "id" not in reader.schema or not reader.doc_count_all():
+            return set()
+        return {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("id")}
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:

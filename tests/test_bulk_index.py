@@ -33,6 +33,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "SAVE_BATCH", 7)
     monkeypatch.setattr(ingest, "INDEX_EVERY", 20)
     monkeypatch.setattr(search_index, "BULK_MAX_SEGMENTS", 4)
+    monkeypatch.setattr(search_index, "LEXICON_MIN_DOCS", 10)  # the big-batch way to replace
     monkeypatch.setattr(library_module, "BULK_INDEX_BATCH", 30)  # several commits per flush
     monkeypatch.setattr(library_module, "_READ_CHUNK", 6)  # read in chunks under one writer
 
