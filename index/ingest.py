@@ -90,7 +90,6 @@ def add_inputs(
     batch = _Batch()
     library.ensure_index()
     unindexed = 0
-    bulk = False  # more than one index commit: defer segment merges to the end
     for done, name in enumerate(names, start=1):
         parsed = parse_input(name)
         for item in parsed.items:
@@ -102,16 +101,13 @@ def add_inputs(
                 unindexed += batch.save(library)
                 batch = _Batch()
                 if unindexed >= INDEX_EVERY:
-                    bulk = True
                     library.flush_index(bulk=True)
                     unindexed = 0
         if progress:
             progress(done, len(names), name)
     if batch.articles:
         batch.save(library)
-    library.flush_index(bulk=bulk)
-    if bulk:
-        library.index.merge_segments()
+    library.flush_index()
     return report
 
 

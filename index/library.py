@@ -56,8 +56,13 @@ class Library:
         if self._index is None:
             from index.search_index import SearchIndex
 
-            self._index = SearchIndex(self.path / INDEX_DIR)
+            # Every article is queued before an old index goes, so a crash mid-rebuild
+            # leaves a queue that the next start finishes.
+            self._index = SearchIndex(self.path / INDEX_DIR, before_rebuild=self._queue_all)
         return self._index
+
+    def _queue_all(self) -> None:
+        self.store.queue_all()
 
     def close(self) -> None:
         if self._index is not None:
@@ -81,32 +86,28 @@ class Library:
         if self.read_only:
             return 0
         if not self._index_checked:
-            # Every article is queued before the old index goes, so a crash mid-rebuild
-            # leaves a queue that the next start finishes.
-            problem = self.index.open(before_rebuild=self.store.queue_all)
+            problem = self.index.open()
             self._index_checked = True
-            count = self.store.count()
-            if problem and count:
+            if problem and (count := self.store.count()):
                 print(
                     f"parallax: the search index is {problem}: rebuilding it"
                     f" ({count} articles; searches find them once it is done)",
                     file=sys.stderr,
                 )
-        bulk = self.store.queue_size() > INDEX_BATCH  # a rebuild, or a crashed bulk add
-        done = self.flush_index(bulk=bulk)
-        if bulk:
-            self.index.merge_segments()
-        return done
+        return self.flush_index()
 
-    def flush_index(self, *, bulk: bool = False) -> int:
+    def flush_index(self, *, bulk: bool | None = None) -> int:
         """Write queued articles to the index, then forget them from the queue.
 
-        ``bulk`` (a large add) commits up to BULK_INDEX_BATCH articles at once and defers
-        most segment merges (``SearchIndex.merge_segments`` ends it). When another process
-        holds the index for longer than the lock timeout, the work stays queued for later.
+        ``bulk`` (a large add or rebuild; by default when more than INDEX_BATCH are queued)
+        commits up to BULK_INDEX_BATCH articles at once and defers most segment merges.
+        When another process holds the index for longer than the lock timeout, the work
+        stays queued for later.
         """
         from whoosh.writing import LockError
 
+        if bulk is None:
+            bulk = self.store.queue_size() > INDEX_BATCH
         batch = BULK_INDEX_BATCH if bulk else INDEX_BATCH
         done = 0
         rounds = self.store.queue_size() // batch + 2  # never chase another writer forever
@@ -139,8 +140,7 @@ class Library:
 
     def reindex(self) -> int:
         """Rebuild the search index from the database."""
-        # Queue first: a crash after the reset leaves every article queued.
-        self.index.reset(before_rebuild=self.store.queue_all)
+        self.index.reset()  # queues every article first
         self._index_checked = True
         count = self.flush_index(bulk=True)
         self.index.write([], optimize=True)

@@ -43,12 +43,12 @@ from index.model import Article
 WRITE_LOCK_TIMEOUT_S = 60.0
 #: Batches at least this big are indexed by two processes.
 PARALLEL_MIN_DOCS = 2000
+#: Batches at least this big read the indexed ids once instead of one look-up per article.
+LEXICON_MIN_DOCS = 1000
 #: Opening an index that fails is retried this often before it counts as damaged.
 OPEN_ATTEMPTS = 5
-#: A bulk add commits without merging until the index has this many segments...
+#: A bulk add commits without merging until the index has this many segments.
 BULK_MAX_SEGMENTS = 16
-#: ... and ends with at most this many.
-FINAL_SEGMENTS = 16
 _LOCK_NAME = "MAIN_WRITELOCK"
 
 #: What to write, read once the writer lock is held: articles, and ids (str) to delete.
@@ -58,8 +58,11 @@ Loader = Callable[[], Iterable[Article | str]]
 class SearchIndex:
     """A Whoosh index in a folder, with a searcher that follows new generations."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, before_rebuild: Callable[[], None] | None = None) -> None:
+        """``before_rebuild`` runs under the writer lock just before an old index is thrown
+        away (the library queues every article there, so a crash right after recovers)."""
         self.path = path
+        self._before_rebuild = before_rebuild
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._generation = -1
@@ -67,12 +70,10 @@ class SearchIndex:
 
     # -- opening ------------------------------------------------------------------------
 
-    def open(self, before_rebuild: Callable[[], None] | None = None) -> str:
+    def open(self) -> str:
         """Open the index, creating it when missing, damaged or of another schema.
 
-        Returns why it was (re)created ('' when it opened as it was). ``before_rebuild``
-        runs under the writer lock just before the old index is thrown away (the library
-        queues every article there, so a crash right after still recovers).
+        Returns why it was (re)created ('' when it opened as it was).
         """
         with self._lock:
             if self._ix is not None:
@@ -85,7 +86,7 @@ class SearchIndex:
                 problem = self._try_open()
             if not problem:
                 return ""
-            return self._recreate(problem, before_rebuild, recheck=True)
+            return self._recreate(problem, recheck=True)
 
     def _try_open(self) -> str:
         """Open the index as it is: '' when it worked, else what is wrong with it."""
@@ -101,9 +102,7 @@ class SearchIndex:
         self._ix = ix
         return ""
 
-    def _recreate(
-        self, problem: str, before_rebuild: Callable[[], None] | None, *, recheck: bool
-    ) -> str:
+    def _recreate(self, problem: str, *, recheck: bool) -> str:
         """Replace the index by an empty one, holding the writer lock."""
         self.path.mkdir(parents=True, exist_ok=True)
         lock = FileStorage(str(self.path)).lock(_LOCK_NAME)
@@ -112,8 +111,8 @@ class SearchIndex:
         try:
             if recheck and not self._try_open():
                 return ""  # the other writer finished, or rebuilt it already
-            if before_rebuild is not None:
-                before_rebuild()
+            if self._before_rebuild is not None:
+                self._before_rebuild()
             self._close_searcher()
             for child in self.path.iterdir():
                 if child.name == _LOCK_NAME:
@@ -127,10 +126,10 @@ class SearchIndex:
             lock.release()
         return problem
 
-    def reset(self, before_rebuild: Callable[[], None] | None = None) -> None:
+    def reset(self) -> None:
         """Throw the index away and start empty (a rebuild follows)."""
         with self._lock:
-            self._recreate("reset", before_rebuild, recheck=False)
+            self._recreate("reset", recheck=False)
 
     @property
     def schema(self) -> Any:
@@ -208,11 +207,13 @@ class SearchIndex:
         writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, **options)
         count = 0
         try:
+            indexed = _indexed_ids(writer) if size >= LEXICON_MIN_DOCS else None
             for item in load():
-                if isinstance(item, str):
-                    writer.delete_by_term("id", item)
-                else:
-                    writer.update_document(**article_document(item))
+                article_id = item if isinstance(item, str) else item.id
+                if indexed is None or article_id in indexed:
+                    writer.delete_by_term("id", article_id)
+                if not isinstance(item, str):
+                    writer.add_document(**article_document(item))
                     count += 1
         except BaseException:
             writer.cancel()
@@ -221,23 +222,15 @@ class SearchIndex:
         writer.commit(mergetype=policies[merge])
         return count
 
-    def merge_segments(self, most: int = FINAL_SEGMENTS) -> None:
-        """After a bulk add: merge the smallest segments so that at most ``most`` remain."""
-        if self.segment_count() <= most:
-            return
 
-        def policy(writer: Any, segments: list[Any]) -> list[Any]:
-            if len(segments) <= most:
-                return segments
-            ordered = sorted(segments, key=lambda s: s.doc_count_all())
-            cut = len(ordered) - most + 1
-            return OPTIMIZE(writer, ordered[:cut]) + ordered[cut:]
-
-        try:
-            writer = self.ix.writer(timeout=WRITE_LOCK_TIMEOUT_S, delay=0.05, compound=False)
-        except LockError:
-            return  # another process is writing; its commits merge too
-        writer.commit(mergetype=policy)
+def _indexed_ids(writer: Any) -> set[str]:
+    """Ids in the committed index, read once: a big batch of new articles then skips the
+    per-article look-up that replacing a document costs (the lexicon holds deleted
+    documents' ids too, which only costs a look-up)."""
+    with writer.reader() as reader:
+        if "id" not in reader.schema or not reader.doc_count_all():
+            return set()
+        return {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("id")}
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
@@ -245,6 +238,8 @@ def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
 
     Whoosh's usual policy rewrites growing segments on almost every commit, which cost
     nearly half the time of a large ingest; this one merges each document O(log n) times.
+    No merge of everything follows a bulk add: at 32k articles it cost more than all the
+    merges it would save, and up to BULK_MAX_SEGMENTS segments search about as fast.
     """
     if len(segments) < BULK_MAX_SEGMENTS:
         return segments

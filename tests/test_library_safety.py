@@ -197,3 +197,16 @@ def test_an_add_while_another_process_holds_the_index_keeps_the_work_queued(
     assert len(library.store.queued()) == 1
     writer.cancel()
     assert search(library, "monday").total == 1  # the next flush indexes it
+
+
+def test_a_rebuild_on_any_first_use_queues_every_article(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    lib.store.save(make_article("Kept title", ["The source of truth."]))
+    lib.ensure_index()
+    lib.close()
+    for f in (tmp_path / "lib" / "search-index").iterdir():
+        f.write_bytes(b"garbage")
+    lib = Library(tmp_path / "lib")
+    assert lib.index.doc_count() == 0  # opened (and rebuilt) before ensure_index
+    lib.ensure_index()
+    assert lib.index.doc_count() == 1
