@@ -37,6 +37,7 @@ KIND_STYLES = {
     "quote": Style(italic=True),
 }
 GAP = Style(dim=True)
+MARKED = Style(reverse=True, bold=True)  # what a panel shows: a claim, an entity's mentions
 CURRENT = Style(bold=True)
 _CONSOLE = Console(width=200, color_system=None, legacy_windows=False)
 
@@ -107,6 +108,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._width = 0
         self._cells: dict[tuple[int, int, int], list[Strip]] = {}
         self._lines: dict[int, Strip] = {}
+        #: Spans a panel marks: (column, paragraph index) -> (start, end) offsets.
+        self.marked: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -168,6 +171,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
 
     def _paragraph_text(self, unit: Unit, row: StoryRow) -> Text:
         text = Text(strip_controls(unit.text), style=Style(bold=True) if unit.index < 0 else "")
+        for start, end in self.marked.get((unit.article, unit.index), []):
+            text.stylize(MARKED, start, end)
         other = next((p for p in row.filled() if p != unit.article), None)
         if other is None:
             return text
@@ -210,6 +215,17 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._layout()
         self.refresh()
         self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
+
+    def mark(self, spans: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
+        """Mark these spans (replacing the ones marked before) and re-wrap."""
+        self.marked = spans
+        self._cells.clear()
+        self._layout()
+        self.refresh()
+
+    def row_of(self, column: int, paragraph: int) -> int | None:
+        """The row holding paragraph ``paragraph`` of the article in ``column``."""
+        return next((n for n, r in enumerate(self.rows) if paragraph in r.cells[column]), None)
 
     # -- navigation -----------------------------------------------------------------------
 
