@@ -1,12 +1,13 @@
 """The claims panel: claims with their speakers, which outlets carry each and which do not,
 conflicts marked; ``w`` swaps the list for the "who is quoted" table.
 
-Claims, speakers and outlets are untrusted and shown inert (the table gets ``Content`` cells,
+Claims, speakers and outlets are untrusted and shown inert (the table gets Rich ``Text`` cells,
 never strings, which ``DataTable`` would read as markup). The panel only posts messages.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +23,7 @@ from tui.panel_data import PanelData
 from tui.safe import inert, inert_text
 
 TEXT_LIMIT = 90
+SPEAKER_LIMIT = 24
 KIND_TAGS = {QUOTE: "“”", NUMBER: "#"}
 
 
@@ -57,7 +59,12 @@ class ClaimList(OptionList, inherit_bindings=False):
     ]
 
 
-class QuotedTable(DataTable[Content]):
+def _short(speaker: str) -> str:
+    speaker = " ".join(speaker.split())
+    return speaker if len(speaker) <= SPEAKER_LIMIT else speaker[: SPEAKER_LIMIT - 1] + "…"
+
+
+class QuotedTable(DataTable[Text]):
     """Speakers by outlet, with counts."""
 
     BINDINGS = with_ids(DataTable.BINDINGS, "quoted")
@@ -89,7 +96,8 @@ conflict (`≠` lists how the wording differs).
     }
     ClaimPanel:focus-within { border: round $accent; }
     ClaimPanel.-open { display: block; }
-    ClaimPanel > ClaimList { border: none; height: 1fr; }
+    ClaimPanel.-who { width: 52; max-width: 75%; }
+    ClaimPanel > ClaimList, ClaimPanel > ClaimList:focus { border: none; height: 1fr; }
     ClaimPanel > ClaimList > .option-list--option { padding: 0 1; }
     ClaimPanel > QuotedTable { height: 1fr; display: none; }
     ClaimPanel.-who > QuotedTable { display: block; }
@@ -141,8 +149,8 @@ conflict (`≠` lists how the wording differs).
         grid.clear(columns=True)
         grid.add_columns(inert_text("Speaker", "bold"), *(inert_text(o, "bold") for o in outlets))
         for speaker, counts in table.items():
-            cells = [inert(str(counts[o]) if o in counts else "·") for o in outlets]
-            grid.add_row(inert(speaker), *cells)
+            cells = [inert_text(str(counts[o]) if o in counts else "·") for o in outlets]
+            grid.add_row(inert_text(_short(speaker)), *cells)
 
     def action_who(self) -> None:
         self.toggle_class("-who")
