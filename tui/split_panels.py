@@ -66,7 +66,8 @@ class SplitPanels(_Base):
         if not rows:
             self.notify("Not named in the aligned paragraphs.", markup=False)
             return
-        view._go(next((r for r in rows if r > view.current), rows[0]))
+        row = next((r for r in rows if r > view.current), rows[0])
+        view.go_to(row, sorted({c for c, i in view.marked if i in view.rows[row].cells[c]}))
 
     def on_claim_panel_chosen(self, message: ClaimPanel.Chosen) -> None:
         view, data = self._view(), self.panel_data
@@ -88,7 +89,8 @@ class SplitPanels(_Base):
             self.notify("This claim is outside the aligned paragraphs.", markup=False)
             return
         own = columns.get(message.claim.article, -1)
-        view._go(found.get(view.column, found.get(own, min(found.values()))))
+        row = found.get(view.column, found.get(own, min(found.values())))
+        view.go_to(row, sorted(c for c, r in found.items() if r == row))
         rows = sorted(set(found.values()))
         if len(rows) > 1:
             where = ", ".join(str(r + 1) for r in rows)

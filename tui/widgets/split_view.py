@@ -227,6 +227,13 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         """The row holding paragraph ``paragraph`` of the article in ``column``."""
         return next((n for n, r in enumerate(self.rows) if paragraph in r.cells[column]), None)
 
+    def go_to(self, row: int, columns: list[int]) -> None:
+        """Go to ``row``, focusing the first of ``columns`` unless the focused one is there."""
+        if columns and self.column not in columns:
+            self.column = columns[0]
+            self._layout()
+        self._go(row)
+
     # -- navigation -----------------------------------------------------------------------
 
     def _go(self, row: int) -> None:
