@@ -125,6 +125,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
             self.first_visible = self.column
         elif self.column >= self.first_visible + count:
             self.first_visible = self.column - count + 1
+        # The view widened (a panel closed): show as many columns as fit.
+        self.first_visible = min(self.first_visible, len(self.alignment.articles) - count)
         return list(range(self.first_visible, self.first_visible + count))
 
     def column_width(self) -> int:
