@@ -27,10 +27,17 @@ def _type_order(kind: str) -> tuple[int, str]:
     return (order.index(kind) if kind in order else len(order), kind)
 
 
+def _rank(entity: Entity, focus: set[str]) -> tuple[int, int, str]:
+    """Most mentioned in the focus articles first, then in the story, then by name."""
+    here = sum(1 for m in entity.mentions if m.article in focus)
+    return (-here, -len(entity.mentions), entity.name.casefold())
+
+
 def _entry(entity: Entity, focus: set[str]) -> Content:
     """The name with its mentions in the focus articles, then its mentions per outlet."""
     here = sum(1 for m in entity.mentions if m.article in focus)
-    counts = " · ".join(f"{outlet} {n}" for outlet, n in entity.outlets.items())
+    ranked = sorted(entity.outlets.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    counts = " · ".join(f"{outlet} {n}" for outlet, n in ranked)
     return Content("\n").join(
         [Content.assemble(inert(entity.name), inert(f" ×{here}", "dim")), inert(counts, "dim")]
     )
@@ -105,7 +112,7 @@ mentions per outlet across the story. The highlighted name's mentions are marked
             groups.setdefault(entity.type, []).append(entity)
         options: list[Option] = []
         for kind in sorted(groups, key=_type_order):
-            found = groups[kind]
+            found = sorted(groups[kind], key=lambda e: _rank(e, wanted))
             name = TYPE_NAMES.get(kind, kind.title())
             options.append(Option(inert(f"{name} ({len(found)})", "bold"), disabled=True))
             options += [Option(_entry(e, wanted), id=e.id) for e in found]
