@@ -110,3 +110,14 @@ async def test_entity_search_goes_home(demo_library: Library) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.search_text == f'"{entity.name}"'
+
+
+async def test_panel_keys_have_ids(demo_library: Library) -> None:
+    app = ParallaxApp(demo_library, Config(animations=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _reader(pilot)
+        for key in ("e", "c", "w"):
+            await pilot.press(key)
+            await pilot.pause()
+            missing = [k for k, a in app.active_bindings.items() if not a.binding.id]
+            assert missing == [], key

@@ -64,7 +64,7 @@ def _short(speaker: str) -> str:
     return speaker if len(speaker) <= SPEAKER_LIMIT else speaker[: SPEAKER_LIMIT - 1] + "…"
 
 
-class QuotedTable(DataTable[Text]):
+class QuotedTable(DataTable[Text], inherit_bindings=False):
     """Speakers by outlet, with counts."""
 
     BINDINGS = with_ids(DataTable.BINDINGS, "quoted")
