@@ -116,6 +116,7 @@ conflict (`≠` lists how the wording differs).
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.loaded = False
         self.claims: dict[str, Claim] = {}
         self.border_title = "Claims"
 
@@ -128,8 +129,14 @@ conflict (`≠` lists how the wording differs).
         self.query_one(shown).focus(scroll_visible)
         return self
 
+    def on_mount(self) -> None:
+        if not self.loaded:
+            reading = Option(inert("Reading the claims…", "dim"), disabled=True)
+            self.query_one(ClaimList).set_options([reading])
+
     def show(self, data: PanelData, note: str = "") -> None:
         """List the claims of ``data`` and fill the who-is-quoted table from the story."""
+        self.loaded = True
         self.claims = {c.id: c for c in data.claims}
         options = [Option(claim_entry(c, data), id=c.id) for c in data.claims]
         if not options:

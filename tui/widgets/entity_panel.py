@@ -100,11 +100,17 @@ mentions per outlet across the story. The highlighted name's mentions are marked
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.loaded = False
         self.entities: dict[str, Entity] = {}
         self.border_title = "Entities"
 
+    def on_mount(self) -> None:
+        if not self.loaded:
+            self.set_options([Option(inert("Reading the names…", "dim"), disabled=True)])
+
     def show(self, entities: Sequence[Entity], focus: Sequence[str], note: str = "") -> None:
         """List these entities by type, most mentioned first within a type."""
+        self.loaded = True
         self.entities = {e.id: e for e in entities}
         wanted = set(focus)
         groups: dict[str, list[Entity]] = {}
