@@ -23,7 +23,7 @@ from tui.panel_data import PanelData
 from tui.safe import inert, inert_text
 
 TEXT_LIMIT = 90
-SPEAKER_LIMIT = 24
+SPEAKER_LIMIT = 18
 KIND_TAGS = {QUOTE: "“”", NUMBER: "#"}
 
 
@@ -96,7 +96,7 @@ conflict (`≠` lists how the wording differs).
     }
     ClaimPanel:focus-within { border: round $accent; }
     ClaimPanel.-open { display: block; }
-    ClaimPanel.-who { width: 52; max-width: 75%; }
+    ClaimPanel.-who { width: 56; max-width: 75%; }
     ClaimPanel > ClaimList, ClaimPanel > ClaimList:focus { border: none; height: 1fr; }
     ClaimPanel > ClaimList > .option-list--option { padding: 0 1; }
     ClaimPanel > QuotedTable { height: 1fr; display: none; }
