@@ -7,6 +7,7 @@ ESC, OSC and C1 sequences straight to the terminal).
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.content import Content
 
 from index.textclean import strip_controls
@@ -30,3 +31,9 @@ def with_highlights(text: str, spans: list[tuple[int, int]], style: str) -> Cont
     for start, end in spans:
         content = content.stylize(style, start, end)
     return content
+
+
+def inert_text(text: str, style: str = "") -> Text:
+    """Plain Rich ``Text`` of ``text``, for the few APIs that want Text (a DataTable's column
+    labels; a string there would be read as markup)."""
+    return Text(strip_controls(text).replace("\t", "    "), style=style)

@@ -200,6 +200,13 @@ and clearing the search drops it.
     def action_focus_search(self) -> None:
         self.query_one("#search", SearchInput).focus()
 
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` as if typed (from a panel's "search for this name")."""
+        search_box = self.query_one("#search", SearchInput)
+        search_box.value = text
+        search_box.cursor_position = len(text)
+        self.query_one(ResultsList).focus()
+
     def action_clear_search(self) -> None:
         search_box = self.query_one("#search", SearchInput)
         if search_box.value:

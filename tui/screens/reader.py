@@ -6,24 +6,29 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from tui.annotating import ANNOTATION_BINDINGS, AnnotatingScreen
 from tui.format import display_date
 from tui.keys import SCREEN_BINDINGS
-from tui.reserved import RESERVED_BINDINGS, STORY_BINDING, ReservedKeys
+from tui.panels import PANEL_BINDINGS, PanelScreen
+from tui.reserved import STORY_BINDING
 from tui.safe import inert
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.annotation_status import AnnotationStatus
 from tui.widgets.article_view import ArticleView
+from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.entity_panel import EntityPanel
 
 if TYPE_CHECKING:
     from index.library import Library
     from tui.searching import SearchService
 
 
-class ReaderScreen(AnnotatingScreen, ReservedKeys, Screen[None], inherit_bindings=False):
+class ReaderScreen(AnnotatingScreen, PanelScreen, Screen[None], inherit_bindings=False):
     """The article with its headline, outlet, author and date on top."""
 
     HELP = """
@@ -35,14 +40,16 @@ class ReaderScreen(AnnotatingScreen, ReservedKeys, Screen[None], inherit_binding
 (`w` `b` `e` words, `(` `)` sentences, `{` `}` paragraphs, `v` again to select, then a label
 key: `p` person, `o` organisation, `g` place, `c` claim, `n` note, `1`-`9` your own labels).
 `A` proposes an annotation on the other outlets' aligned paragraphs (`y` / `n` each).
-`e`, `c` (entities, claims) are coming.
+`e` opens the entities panel (the highlighted name's mentions are marked; `enter` goes to
+the next one, `f` searches the library for it); `c` the claims panel (`enter` shows the claim,
+`w` who is quoted). One panel at a time.
 """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         STORY_BINDING,
         *ANNOTATION_BINDINGS,
-        *RESERVED_BINDINGS,
+        *PANEL_BINDINGS,
         *SCREEN_BINDINGS,
     ]
 
@@ -85,13 +92,16 @@ key: `p` person, `o` organisation, `g` place, `c` claim, `n` note, `1`-`9` your 
         yield Static(inert(status), id="reader-status")
         yield AnnotationStatus()
         yield ArticleView(article, highlights, self.start_paragraph, id="article")
-        yield AnnotationPanel(id="annotations")
+        yield AnnotationPanel(id="annotations", classes="-docked")
+        yield EntityPanel(id="entities", classes="-docked")
+        yield ClaimPanel(id="claims", classes="-docked")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.query(ArticleView):
             self.query_one(ArticleView).focus()
             self.start_annotating(self.library.path, self.article_id)
+            self.start_panels([self.article_id])
 
     def action_story_view(self) -> None:
         """Open this article's story, every outlet side by side."""
@@ -103,3 +113,50 @@ key: `p` person, `o` organisation, `g` place, `c` claim, `n` note, `1`-`9` your 
         self.query_one("#reader-status", Static).update(
             inert(f"hit {message.position} of {message.count} · n/N to move")
         )
+
+    # -- the panels ---------------------------------------------------------------------------
+
+    def action_annotations_panel(self) -> None:
+        for panel in self.query(".-docked"):
+            if not isinstance(panel, AnnotationPanel):
+                panel.remove_class("-open")
+        self.panel_closed(None)
+        super().action_annotations_panel()
+
+    def focus_main(self) -> None:
+        self.query_one(ArticleView).focus()
+
+    def panel_closed(self, panel: Widget | None) -> None:
+        self.query_one(ArticleView).show_mentions({})
+        self.query_one("#reader-status", Static).update(Content(""))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#reader-status", Static).update(inert(text))
+
+    def on_entity_panel_highlighted(self, message: EntityPanel.Highlighted) -> None:
+        if not self.query_one(EntityPanel).has_class("-open"):
+            return
+        spans: dict[int, list[tuple[int, int]]] = {}
+        entity = message.entity
+        for m in entity.mentions if entity else []:
+            if m.article == self.article_id:
+                spans.setdefault(m.paragraph, []).append((m.start, m.end))
+        self.query_one(ArticleView).show_mentions(spans)
+        if entity is not None:
+            count = sum(len(s) for s in spans.values())
+            self._status(f"{entity.name}: {count} mention{'s' if count != 1 else ''} here")
+
+    def on_entity_panel_chosen(self, message: EntityPanel.Chosen) -> None:
+        found = self.query_one(ArticleView).next_mention()
+        if found is None:
+            self._status(f"{message.entity.name} is not named in this article's text")
+        else:
+            self._status(f"{message.entity.name}: mention {found[0]} of {found[1]}")
+
+    def on_claim_panel_chosen(self, message: ClaimPanel.Chosen) -> None:
+        claim = message.claim
+        view = self.query_one(ArticleView)
+        view.show_mentions({claim.paragraph: [(claim.start, claim.end)]})
+        view.next_mention()
+        who = f" — {claim.speaker}" if claim.speaker else ""
+        self._status(f"{claim.kind}{who}")

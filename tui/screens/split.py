@@ -19,7 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.keys import SCREEN_BINDINGS
+from tui.panels import PANEL_BINDINGS, PanelScreen
 from tui.safe import inert
+from tui.split_panels import SplitPanels
+from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.split_view import SplitView
 
 if TYPE_CHECKING:
@@ -64,11 +68,22 @@ class Aligned(Message):
         self.alignment = alignment
 
 
-class SplitScreen(Screen[None], inherit_bindings=False):
+class SplitScreen(SplitPanels, PanelScreen, Screen[None], inherit_bindings=False):
     """Columns per outlet with the coverage legend and the focused outlet on top."""
 
-    HELP = SplitView.HELP
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back"), *SCREEN_BINDINGS]
+    HELP = (
+        SplitView.HELP
+        + """
+`e` opens the story's entities (the highlighted name is marked in every column; `enter` goes
+to the next row naming it); `c` its claims (`enter` shows the claim in every outlet's column
+that carries it; `w` who is quoted).
+"""
+    )
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        *PANEL_BINDINGS,
+        *SCREEN_BINDINGS,
+    ]
 
     def __init__(self, library: Library, searching: SearchService, articles: list[Article]) -> None:
         super().__init__()
@@ -81,10 +96,14 @@ class SplitScreen(Screen[None], inherit_bindings=False):
         outlets = " · ".join(a.outlet or "?" for a in self.articles)
         yield Static(inert(f"  {outlets}", "bold"), id="split-columns")
         yield Static(inert(f"aligning {len(self.articles)} articles…", "dim"), id="split-status")
+        yield EntityPanel(id="entities", classes="-docked")
+        yield ClaimPanel(id="claims", classes="-docked")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.align_story()
+        ids = [a.id for a in self.articles]
+        self.start_panels(ids, ids)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def align_story(self) -> None:
@@ -97,7 +116,8 @@ class SplitScreen(Screen[None], inherit_bindings=False):
         self.alignment = message.alignment
         view = SplitView(message.alignment, id="split")
         self.mount(view, before=self.query_one(Footer))
-        view.focus()
+        if not any(p.has_class("-open") for p in self.query(".-docked")):
+            view.focus()
         self.call_after_refresh(self._header, 0, 0, len(view.rows), 0)
 
     def on_split_view_moved(self, message: SplitView.Moved) -> None:

@@ -22,6 +22,7 @@ from textual.style import Style
 from index.model import Article, Role
 from tui.safe import inert
 from tui.widgets.article_marks import MARK_BINDINGS, ArticleMarks
+from tui.widgets.article_mentions import ArticleMentions
 from tui.widgets.article_rows import (
     GUTTER,
     ROLE_TAGS,
@@ -32,7 +33,9 @@ from tui.widgets.article_rows import (
 from tui.widgets.text_cursor import CURSOR_BINDINGS, CURSOR_HELP, Mode, TextCursor
 
 
-class ArticleView(TextCursor, ArticleMarks, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(
+    TextCursor, ArticleMarks, ArticleMentions, ScrollView, can_focus=True, inherit_bindings=False
+):
     """The article's text with roles styled, search terms highlighted, and hit navigation."""
 
     HELP = (
@@ -75,6 +78,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         "article-view--focus",
         "article-view--selection",
         "article-view--caret",
+        "article-view--mention",
     }
 
     DEFAULT_CSS = """
@@ -88,6 +92,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
     ArticleView > .article-view--focus { text-style: bold underline; color: $accent; }
     ArticleView > .article-view--selection { text-style: reverse; }
     ArticleView > .article-view--caret { text-style: reverse bold underline; color: $warning; }
+    ArticleView > .article-view--mention { text-style: bold reverse; color: $success; }
     """
 
     current_paragraph: reactive[int] = reactive(-1, init=False)
@@ -116,6 +121,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         #: Paragraph index -> its position in ``article.paragraphs`` (carets count positions).
         self.positions = {p.index: n for n, p in enumerate(article.paragraphs)}
         self.init_marks()
+        self.init_mentions()
         self._rows: list[Row] = []
         self._first_row: dict[int, int] = {}
         self._width = 0
@@ -175,6 +181,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         hit = self.component_style("article-view--hit")
         for start, end in self.highlights.get(index, []):
             content = content.stylize(hit, start, end)
+        content = self.style_mentions(content, index)
         return self.style_cursor(self.style_marks(content, index), position)
 
     def restyle(self, *positions: int) -> None:

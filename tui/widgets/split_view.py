@@ -37,6 +37,7 @@ KIND_STYLES = {
     "quote": Style(italic=True),
 }
 GAP = Style(dim=True)
+MARKED = Style(reverse=True, bold=True)  # what a panel shows: a claim, an entity's mentions
 CURRENT = Style(bold=True)
 _CONSOLE = Console(width=200, color_system=None, legacy_windows=False)
 
@@ -107,6 +108,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._width = 0
         self._cells: dict[tuple[int, int, int], list[Strip]] = {}
         self._lines: dict[int, Strip] = {}
+        #: Spans a panel marks: (column, paragraph index) -> (start, end) offsets.
+        self.marked: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -122,6 +125,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
             self.first_visible = self.column
         elif self.column >= self.first_visible + count:
             self.first_visible = self.column - count + 1
+        # The view widened (a panel closed): show as many columns as fit.
+        self.first_visible = min(self.first_visible, len(self.alignment.articles) - count)
         return list(range(self.first_visible, self.first_visible + count))
 
     def column_width(self) -> int:
@@ -168,6 +173,8 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
 
     def _paragraph_text(self, unit: Unit, row: StoryRow) -> Text:
         text = Text(strip_controls(unit.text), style=Style(bold=True) if unit.index < 0 else "")
+        for start, end in self.marked.get((unit.article, unit.index), []):
+            text.stylize(MARKED, start, end)
         other = next((p for p in row.filled() if p != unit.article), None)
         if other is None:
             return text
@@ -210,6 +217,24 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._layout()
         self.refresh()
         self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
+
+    def mark(self, spans: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
+        """Mark these spans (replacing the ones marked before) and re-wrap."""
+        self.marked = spans
+        self._cells.clear()
+        self._layout()
+        self.refresh()
+
+    def row_of(self, column: int, paragraph: int) -> int | None:
+        """The row holding paragraph ``paragraph`` of the article in ``column``."""
+        return next((n for n, r in enumerate(self.rows) if paragraph in r.cells[column]), None)
+
+    def go_to(self, row: int, columns: list[int]) -> None:
+        """Go to ``row``, focusing the first of ``columns`` unless the focused one is there."""
+        if columns and self.column not in columns:
+            self.column = columns[0]
+            self._layout()
+        self._go(row)
 
     # -- navigation -----------------------------------------------------------------------
 
