@@ -17,28 +17,19 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from index.background import document_share
+from index.features import NUMBER_WORDS as BASE_NUMBER_WORDS
 from index.features import WORD, Features, normalize_number
 
-NUMBER_WORDS = {
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Number words read as values; scale words ("million") multiply instead (see SCALES).
+NUMBER_WORDS = {w: n for w, n in BASE_NUMBER_WORDS.items() if w not in SCALES} | {
     "eleven": "11",
     "twelve": "12",
-    "dozen": "12",
     "twenty": "20",
     "thirty": "30",
     "forty": "40",
     "fifty": "50",
-    "hundred": "100",
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 PERCENT = frozenset({"percent", "per", "pct"})  # "per cent" too
 ENGLISH_FLOOR = 0.5  # added to a word's English rarity, so common words keep some weight
 ENGLISH_POWER = 0.5  # how much English rarity counts against story rarity

@@ -8,7 +8,9 @@ to minutes on 130k articles), and wildcards need a literal start of at least two
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from whoosh import query as wq
@@ -146,31 +148,24 @@ def _expand(q: Any, reader: Any, notes: list[str]) -> Any:
         candidates = (t for t in _prefix_terms(reader, q.fieldname, literal) if pattern.match(t))
     else:
         candidates = iter(_prefix_terms(reader, q.fieldname, text))
-    terms = []
-    for term in candidates:
-        terms.append(term)
-        if len(terms) > MAX_EXPANSION * 4:
-            break
-    if len(terms) > MAX_EXPANSION:
-        notes.append(f"{text!r} matches many words; using the {MAX_EXPANSION} most common")
-        terms.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
-        terms = terms[:MAX_EXPANSION]
-    if not terms:
-        return wq.NullQuery
-    return wq.Or([wq.Term(q.fieldname, t) for t in terms], boost=q.boost)
+    return _bounded_or(q, candidates, repr(text), reader, notes)
 
 
 def _expand_terms(q: Any, reader: Any, notes: list[str]) -> Any:
     """A term range or fuzzy term as an Or of at most MAX_EXPANSION of its terms."""
     if q.fieldname not in reader.schema:
         return wq.NullQuery
-    terms = []
-    for term in q._btexts(reader):  # a generator: read only as far as needed
-        terms.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-        if len(terms) > MAX_EXPANSION * 4:
-            break
+    texts = (t.decode("utf-8") if isinstance(t, bytes) else t for t in q._btexts(reader))
+    return _bounded_or(q, texts, str(q), reader, notes)  # a generator: read only as needed
+
+
+def _bounded_or(
+    q: Any, candidates: Iterator[str], label: str, reader: Any, notes: list[str]
+) -> Any:
+    """An Or of at most MAX_EXPANSION of ``candidates`` (the most common), noted when cut."""
+    terms = list(islice(candidates, MAX_EXPANSION * 4 + 1))
     if len(terms) > MAX_EXPANSION:
-        notes.append(f"{q} matches many words; using the {MAX_EXPANSION} most common")
+        notes.append(f"{label} matches many words; using the {MAX_EXPANSION} most common")
         terms.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
         terms = terms[:MAX_EXPANSION]
     if not terms:
