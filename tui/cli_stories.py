@@ -98,7 +98,8 @@ def cmd_align(args: argparse.Namespace, library: Any) -> int:
     from index.align import align
 
     if args.story:
-        ids = _stories(library).members(resolve_story(_stories(library), args.story))
+        stories = _stories(library)
+        ids = stories.members(resolve_story(stories, args.story))
     else:
         ids = [library.resolve(i).id for i in args.ids]
     if len(ids) < 2:
