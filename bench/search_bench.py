@@ -112,6 +112,7 @@ def _search(workers: Workers, name: str, engine: str, repeats: int, **where: str
         "open_ms": summary([c["open_ms"] for c in cold]),
         "warm": summary([ms for samples in warm["samples_ms"] for ms in samples]),
         "warm_medians": summary(warm["median_ms"]),
+        "first": summary(warm["first_ms"]),
         "search_rss_mb": max([warm["peak_rss_mb"], *(c["peak_rss_mb"] for c in cold)]),
         "per_query": [
             {"cold_ms": c["ms"], "median_ms": m, "total": t, "hits": h, "samples_ms": w}

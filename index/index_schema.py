@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import (
@@ -32,9 +33,19 @@ def _base_analyzer() -> Any:
     )
 
 
+@lru_cache(maxsize=200_000)
+def cached_stem(word: str) -> str:
+    """Porter2's stem of ``word``, remembered: Whoosh's own stem cache is pure Python and
+    cost more than the stemming it saved (a quarter of indexing time)."""
+    return porter2_stem(word)  # type: ignore[no-any-return]
+
+
 def stemming_analyzer() -> Any:
-    """Porter2 stemming without stop-word removal, so phrases match exactly."""
-    return _base_analyzer() | StemFilter(stemfn=porter2_stem, cachesize=100_000)
+    """Porter2 stemming without stop-word removal, so phrases match exactly.
+
+    The index keeps this analyzer pickled, so ``cached_stem`` is named by its module path.
+    """
+    return _base_analyzer() | StemFilter(stemfn=cached_stem, cachesize=0)
 
 
 def plain_analyzer() -> Any:

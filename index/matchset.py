@@ -10,6 +10,8 @@ handled here fall back to Whoosh's own ``docs()``, so any query works.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +20,10 @@ from whoosh import query as wq
 from index.columns import per_searcher
 from index.phrases import phrase_docs
 from index.postings import EMPTY, TermPostings, read_postings
+
+#: Documents of decoded postings kept per searcher (all terms and segments together).
+KEPT_POSTINGS = 1_000_000
+_KEPT_LOCK = threading.Lock()
 
 
 class Segment:
@@ -41,8 +47,34 @@ class Segment:
         except (KeyError, ValueError):
             return EMPTY
         if key not in self._postings:
-            self._postings[key] = read_postings(self.reader, *key, self.deleted)
+            self._postings[key] = self._kept_postings(key)
         return self._postings[key]
+
+    def _kept_postings(self, key: tuple[str, Any]) -> TermPostings:
+        """Postings kept across searches on this searcher, least recently used dropped first.
+
+        Decoding is most of a search's time, and typing repeats words: the kept postings
+        are bounded by ``KEPT_POSTINGS`` documents in all (~90 bytes each).
+        """
+        kept: OrderedDict[Any, TermPostings] = self.kept.setdefault("postings", OrderedDict())
+        full_key = (self.offset, *key)
+        with _KEPT_LOCK:
+            found = kept.get(full_key)
+            if found is not None:
+                kept.move_to_end(full_key)
+                return found
+        postings = read_postings(self.reader, *key, self.deleted)
+        size = len(postings.docs)
+        if size > KEPT_POSTINGS // 4:
+            return postings  # too big to keep without pushing out everything else
+        with _KEPT_LOCK:
+            kept[full_key] = postings
+            total = self.kept.get("postings_size", 0) + size
+            while total > KEPT_POSTINGS and kept:
+                _, dropped = kept.popitem(last=False)
+                total -= len(dropped.docs)
+            self.kept["postings_size"] = total
+        return postings
 
     def docs(self, q: Any, within: set[int] | None = None) -> set[int]:
         """Segment document numbers matching ``q`` (memoised per query node).

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from whoosh import query as wq
 
+from index.columns import per_searcher
 from index.library import Library
 from index.matchset import segments
 from index.postings import _decode_ids, _decode_weights, read_postings
@@ -202,3 +203,31 @@ def test_unexpected_block_layouts_fall_back_to_unpickling() -> None:
     data = pickle.dumps((ids, weights, (b"x", b"y", b"z")), protocol=4)
     assert _decode_ids(data, 0, 3) == (3, 4, 8)
     assert _decode_weights(data, 0, 3) == weights
+
+
+def test_kept_postings_are_reused_and_bounded(
+    segmented: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.matchset as matchset
+
+    searcher = segmented.index.searcher()
+    first = segments(searcher)[0].postings("body", "oil")
+    assert segments(searcher)[0].postings("body", "oil") is first  # kept across searches
+    monkeypatch.setattr(matchset, "KEPT_POSTINGS", 4 * len(first.docs))
+    kept = per_searcher(searcher)
+    kept.pop("postings"), kept.pop("postings_size")  # start empty under the small bound
+    for text in QUERIES:
+        expected = search(segmented, text, limit=5)
+        again = search(segmented, text, limit=5)  # served from kept postings
+        assert again.total == expected.total and again.hits == expected.hits
+    assert kept["postings_size"] <= matchset.KEPT_POSTINGS
+    assert sum(len(p.docs) for p in kept["postings"].values()) == kept["postings_size"]
+
+
+def test_kept_postings_end_with_their_searcher(tmp_path: Path) -> None:
+    lib = Library(tmp_path)
+    lib.store.save_many([make_article("Oil prices", ["Oil rose."], article_id="x1")])
+    assert search(lib, "oil").total == 1
+    lib.store.save_many([make_article("More oil", ["Oil fell."], article_id="x2")])
+    assert search(lib, "oil").total == 2  # a new generation reads new postings
+    lib.close()

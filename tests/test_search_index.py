@@ -76,3 +76,17 @@ def test_crash_between_database_and_index_is_repaired(tmp_path: Path) -> None:
     assert lib.ensure_index() == 1
     assert lib.index.doc_count() == 1
     assert lib.store.queued() == []
+
+
+def test_stemming_survives_the_index_keeping_its_schema(tmp_path: Path) -> None:
+    """The index pickles its schema: the reopened analyzer still stems with porter2."""
+    index = SearchIndex(tmp_path / "ix")
+    index.open()
+    index.write([make_article("Plans", ["Officials planned the meeting."])])
+    reopened = SearchIndex(tmp_path / "ix")
+    reopened.open()
+    analyzer = reopened.ix.schema["body"].analyzer
+    assert [t.text for t in analyzer("planned plans planning")] == ["plan", "plan", "plan"]
+    from whoosh.query import Term
+
+    assert len(reopened.searcher().search(Term("body", "plan"))) == 1
