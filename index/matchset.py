@@ -22,7 +22,7 @@ from index.phrases import phrase_docs
 from index.postings import EMPTY, TermPostings, read_postings
 
 #: Documents of decoded postings kept per searcher (all terms and segments together).
-KEPT_POSTINGS = 1_000_000
+KEPT_POSTINGS = 500_000
 _KEPT_LOCK = threading.Lock()
 
 
@@ -54,7 +54,7 @@ class Segment:
         """Postings kept across searches on this searcher, least recently used dropped first.
 
         Decoding is most of a search's time, and typing repeats words: the kept postings
-        are bounded by ``KEPT_POSTINGS`` documents in all (~90 bytes each).
+        are bounded by ``KEPT_POSTINGS`` documents in all (~150 bytes each with their blocks).
         """
         kept: OrderedDict[Any, TermPostings] = self.kept.setdefault("postings", OrderedDict())
         full_key = (self.offset, *key)
