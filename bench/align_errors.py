@@ -16,7 +16,7 @@ from typing import Any
 
 from bench.align_bench import _pair, load_gold
 from index import align_score
-from index.align import DEFAULT_PARAMS, Unit, align, alignable_units
+from index.align import DEFAULT_PARAMS, TITLE_INDEX, Unit, align, alignable_units
 from index.align_terms import weigh
 
 
@@ -38,11 +38,13 @@ def report(gold: dict[str, Any], width: int) -> None:
     units = [alignable_units(article, position) for position, article in enumerate(articles)]
     weigh(u for column in units for u in column)
     by_key: dict[tuple[int, int], Unit] = {(u.article, u.index): u for c in units for u in c}
-    feats = align_score.features(units, align_score.overlaps(units))
+    feats = align_score.features(units)
     position = {a.id: i for i, a in enumerate(articles)}
     labels = {_pair(tuple(x["a"]), tuple(x["b"])): x["kind"] for x in gold["links"]}
     predicted = {}
     for link in alignment.links:
+        if TITLE_INDEX in (link.a[1], link.b[1]):
+            continue  # the gold cannot judge a title standing in for a headline
         predicted[frozenset((link.a, link.b))] = (link.kind, link.score)
     scored = {frozenset(k): v for k, v in feats.items()}
 
@@ -50,9 +52,12 @@ def report(gold: dict[str, Any], width: int) -> None:
         ua, ub = by_key[a], by_key[b]
         shared = sorted(ua.weights.keys() & ub.weights.keys(), key=lambda t: -ua.weights[t])
         values = scored.get(frozenset((a, b)))
-        vals = " ".join(f"{n}={v:.2f}" for n, v in zip(align_score.FEATURES, values or []))
+        vals = " ".join(
+            f"{n}={v:.2f}" for n, v in zip(align_score.FEATURES, values or [], strict=False)
+        )
         terms = ", ".join(f"{t}:{ua.weights[t]:.1f}" for t in shared[:12])
-        print(f"\n[{tag}] {articles[a[0]].outlet} #{a[1]} <-> {articles[b[0]].outlet} #{b[1]} {extra}")
+        left, right = f"{articles[a[0]].outlet} #{a[1]}", f"{articles[b[0]].outlet} #{b[1]}"
+        print(f"\n[{tag}] {left} <-> {right} {extra}")
         print(f"  {vals}\n  shared: {terms}")
         print(_side_by_side(ua.text, ub.text, width))
 
