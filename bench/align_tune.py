@@ -38,7 +38,7 @@ def rows(gold: dict[str, Any]) -> list[Row]:
     labels = {_pair(tuple(link["a"]), tuple(link["b"])): link["kind"] for link in gold["links"]}
     roles = {(u.article, u.index): u.role for column in units for u in column}
     found = []
-    for (a, b), values in align_score.features(units, align_score.overlaps(units)).items():
+    for (a, b), values in align_score.features(units).items():
         if roles[a] not in align_score.BODY_ROLES or roles[b] not in align_score.BODY_ROLES:
             continue
         kind = labels.get(_pair((articles[a[0]].id, a[1]), (articles[b[0]].id, b[1])), "")

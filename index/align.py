@@ -31,7 +31,7 @@ Key = tuple[int, int]  # (article position, paragraph index)
 class AlignParams:
     """Probability thresholds and model weights, chosen on the dev part of the gold."""
 
-    match: float = 0.30
+    match: float = 0.34
     related: float = 0.15
     max_related: int = 2
     weights: tuple[float, ...] = align_score.WEIGHTS
@@ -52,6 +52,8 @@ class Unit:
     numbers: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight in the story
     norm: float = 0.0  # the sum of the weights
+    kinds: dict[str, int] = field(default_factory=dict)  # term -> number, name or word
+    phrases: set[int] = field(default_factory=set)  # hashes of its runs of words
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,15 @@
 """How likely two paragraphs of different articles of a story report the same fact.
 
 Every paragraph of a story is on its topic, so overlap alone says little; the context
-does the rest. For each pair of compatible paragraphs sharing a term:
+does the rest. For each pair of compatible paragraphs sharing a term or a phrase:
 
-- ``overlap``: weighted Dice overlap of their terms (``index.align_terms``);
+- ``numbers``, ``names``, ``words``: their weighted Dice overlap (``index.align_terms``)
+  split by the kind of the shared term: a number, a name (capitalised inside a sentence in
+  either), another content word. Their sum is the pair's ``overlap``. A shared number says
+  most (two outlets rarely give one number for different facts), a shared name least (every
+  lead introduces the same people in full);
+- ``phrase``: runs of four words, stop words included, found in both (quotes carried word
+  for word, "Tell me who you are"), as ``n / (n + PHRASE_HALF)``;
 - ``gap_best``, ``gap_worst``: how far the overlap falls short of the best partner each
   paragraph has in the other article (the smaller and the larger shortfall, both <= 0);
 - ``triangle``: the strongest confirmation by a third article, the largest
@@ -32,12 +38,24 @@ if TYPE_CHECKING:
 
 Key = tuple[int, int]  # (article position, paragraph index)
 Pair = tuple[Key, Key]
-FEATURES = ("overlap", "gap_best", "gap_worst", "triangle", "lead", "distance")
-WEIGHTS = (-3.44, 14.08, 2.81, 1.65, 4.48, 1.77, -0.86)
+Parts = tuple[float, float, float, float]  # numbers, names, words, phrase
+FEATURES = (
+    "numbers",
+    "names",
+    "words",
+    "phrase",
+    "gap_best",
+    "gap_worst",
+    "triangle",
+    "lead",
+    "distance",
+)
+WEIGHTS = (-3.59, 40.01, 10.22, 14.87, 3.52, 2.79, 1.23, 4.69, 2.35, -0.5)
 BODY_ROLES = frozenset({Role.BODY, Role.DEK})
 LEAD = 4  # body paragraphs that make the lead
+PHRASE_HALF = 4.0  # shared phrases that make the phrase feature 0.5
 TRIANGLE = FEATURES.index("triangle")
-MIN_OVERLAP = 0.02  # below this a pair is never linked (dropping these changes no dev link)
+MIN_OVERLAP = 0.02  # below this, and with no phrase in common, a pair is never linked
 
 
 def _kind(unit: Unit) -> Role:
@@ -46,26 +64,48 @@ def _kind(unit: Unit) -> Role:
 
 
 def overlaps(units: Sequence[Sequence[Unit]]) -> dict[Pair, float]:
-    """Weighted Dice overlap of the compatible pairs of different articles, if not tiny."""
+    """Weighted Dice overlap of the compatible pairs of different articles worth scoring."""
+    return compare(units)[0]
+
+
+def compare(units: Sequence[Sequence[Unit]]) -> tuple[dict[Pair, float], dict[Pair, Parts]]:
+    """Each pair worth scoring (a term overlap of ``MIN_OVERLAP`` or a phrase in common):
+    its overlap, and its parts (numbers, names, words, phrase) as the model reads them."""
     found: dict[Pair, float] = {}
+    parts: dict[Pair, Parts] = {}
     for left, right in combinations(range(len(units)), 2):
         for a in units[left]:
-            weight, terms, key, kind = a.weights, a.weights.keys(), (a.article, a.index), _kind(a)
+            weight, terms, kinds = a.weights, a.weights.keys(), a.kinds
+            key, kind, phrases = (a.article, a.index), _kind(a), a.phrases
             for b in units[right]:
-                shared = terms & b.weights.keys()
-                if not shared or _kind(b) != kind:
+                if _kind(b) != kind:
                     continue
-                value = 2 * sum(map(weight.__getitem__, shared)) / (a.norm + b.norm)
-                if value >= MIN_OVERLAP:
-                    found[(key, (b.article, b.index))] = value
-    return found
+                shared = [0.0, 0.0, 0.0]
+                for term in terms & b.weights.keys():
+                    shared[kinds[term]] += weight[term]
+                scale = 2 / (a.norm + b.norm or 1.0)
+                value = (shared[0] + shared[1] + shared[2]) * scale
+                common = 0 if phrases.isdisjoint(b.phrases) else len(phrases & b.phrases)
+                if value >= MIN_OVERLAP or common:
+                    pair = (key, (b.article, b.index))
+                    found[pair] = value
+                    parts[pair] = (
+                        shared[0] * scale,
+                        shared[1] * scale,
+                        shared[2] * scale,
+                        common / (common + PHRASE_HALF),
+                    )
+    return found, parts
 
 
 class _Context:
     """Per paragraph and other article, its overlapping partners; per body paragraph, its place."""
 
-    def __init__(self, units: Sequence[Sequence[Unit]], overlap: dict[Pair, float]) -> None:
+    def __init__(
+        self, units: Sequence[Sequence[Unit]], overlap: dict[Pair, float], parts: dict[Pair, Parts]
+    ) -> None:
         self.articles = range(len(units))
+        self.parts = parts
         self.partners: dict[tuple[Key, int], dict[Key, float]] = {}
         for (a, b), value in overlap.items():
             self.partners.setdefault((a, b[0]), {})[b] = value
@@ -85,10 +125,13 @@ class _Context:
         for third in self.articles:
             if third != a[0] and third != b[0]:
                 bound = max(bound, min(best.get((a, third), 0.0), best.get((b, third), 0.0)))
+        return [*self.parts[(a, b)], max(gap_a, gap_b), min(gap_a, gap_b), bound, *self.place(a, b)]
+
+    def place(self, a: Key, b: Key) -> tuple[float, float]:
+        """``lead`` and ``distance``."""
         rank_a, where_a = self.places.get(a, (LEAD, 0.0))
         rank_b, where_b = self.places.get(b, (LEAD, 0.0))
-        lead = max(0.0, 1 - max(rank_a, rank_b) / LEAD)
-        return [value, max(gap_a, gap_b), min(gap_a, gap_b), bound, lead, abs(where_a - where_b)]
+        return max(0.0, 1 - max(rank_a, rank_b) / LEAD), abs(where_a - where_b)
 
     def triangle(self, a: Key, b: Key) -> float:
         """The largest ``min(overlap(a, c), overlap(b, c))`` over third articles' ``c``."""
@@ -104,11 +147,10 @@ class _Context:
         return found
 
 
-def features(
-    units: Sequence[Sequence[Unit]], overlap: dict[Pair, float]
-) -> dict[Pair, list[float]]:
-    """The model's features (``FEATURES``) of every pair that has an overlap."""
-    context = _Context(units, overlap)
+def features(units: Sequence[Sequence[Unit]]) -> dict[Pair, list[float]]:
+    """The model's features (``FEATURES``) of every pair worth scoring."""
+    overlap, parts = compare(units)
+    context = _Context(units, overlap, parts)
     found = {}
     for (a, b), value in overlap.items():
         found[(a, b)] = values = context.values(a, b, value)
@@ -120,24 +162,27 @@ def scores(
     units: Sequence[Sequence[Unit]], weights: Sequence[float], floor: float
 ) -> dict[Pair, float]:
     """The probability of every pair that may reach ``floor`` (the others are skipped)."""
-    overlap = overlaps(units)
-    context = _Context(units, overlap)
+    overlap, parts = compare(units)
+    context = _Context(units, overlap, parts)
     least = math.log(floor / (1 - floor)) if 0 < floor < 1 else -math.inf
     top: dict[Key, float] = {}
     for (key, _), best in context.best.items():
         top[key] = max(top.get(key, 0.0), best)
-    # what the features other than the overlap can add at most (gaps <= 0, 0 <= others <= 1)
-    w_overlap, w_gap_best, w_gap_worst, w_triangle, w_lead, w_distance = weights[1:]
-    slack = weights[0] + max(0.0, -w_gap_best) + max(0.0, -w_gap_worst)
-    slack += max(0.0, w_lead) + max(0.0, w_distance)
+    w_parts, w_triangle, w_place = weights[1:5], weights[1 + TRIANGLE], weights[-2:]
+    # what the gaps (each between -1 and 0) can add at most
+    slack = weights[0] + max(0.0, -weights[5]) + max(0.0, -weights[6])
     found = {}
     for (a, b), value in overlap.items():
-        if slack + w_overlap * value + max(0.0, w_triangle * min(top[a], top[b])) < least:
-            continue
+        bound = slack + sum(map(mul, w_parts, parts[(a, b)]))
+        bound += sum(map(mul, w_place, context.place(a, b)))
+        if bound + max(0.0, w_triangle * min(top[a], top[b])) < least:
+            continue  # hopeless whatever its gaps and third articles
         values = context.values(a, b, value)
+        if w_triangle < 0:
+            values[TRIANGLE] = 0.0
         z = logit(values, weights)
-        if w_triangle >= 0 and z < least:
-            continue  # even the triangle's upper bound would not lift it to the floor
+        if z < least:
+            continue  # even the triangle's upper bound leaves it below
         z += w_triangle * (context.triangle(a, b) - values[TRIANGLE])
         found[(a, b)] = _sigmoid(z)
     return found

@@ -1,12 +1,18 @@
 """The terms paragraph alignment compares, and what each weighs in one story.
 
 A paragraph's terms are its content stems (``index.features``) and its numbers, normalised
-so that "70%" and "70 percent", "1.7 billion" and "1,700,000,000", "two" and "2" agree.
+so that "70%" and "70 percent", "1.7 billion" and "1,700,000,000", "two" and "2" agree; a
+large number also gives a rounded term (two significant figures), so that "$43,885,310" and
+"nearly $44 million" agree too.
 A term's weight multiplies its rarity in the story (``log((N + 1) / (df + 0.5))`` over the
 story's paragraphs, so topic words shared by everything weigh little) by the square root
 of its rarity in English at large (wordfreq), so "residency" outweighs "state" when both
 are rare in the story. Numbers count as rare in English. Exponents and floors were chosen
 on the dev part of the gold alignments.
+
+``weigh`` also sorts each paragraph's terms into numbers, names and other words, and gives
+it its phrases: runs of ``PHRASE`` words, stop words included, so a quote carried word for
+word ("Tell me who you are") is seen even when all its words are common.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Protocol
 from index.background import document_share
 from index.features import NUMBER_WORDS as BASE_NUMBER_WORDS
 from index.features import WORD, Features, normalize_number
+from index.model import Role
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Number words read as values; scale words ("million") multiply instead (see SCALES).
@@ -35,15 +42,21 @@ ENGLISH_FLOOR = 0.5  # added to a word's English rarity, so common words keep so
 ENGLISH_POWER = 0.5  # how much English rarity counts against story rarity
 NUMBER_RARITY = 4.0  # a number's English rarity (about that of "residency")
 MIN_SHARE = 0.002  # English share below which words count as equally rare
+PHRASE = 4  # words in a phrase
+NUMBER, NAME, WORD_KIND = 0, 1, 2  # kinds of terms: a number, a name, another content word
+ROUGH = "~"  # marks a number rounded to two significant figures
 
 
 class Weighable(Protocol):
     """A paragraph with features, to which ``weigh`` attaches term weights."""
 
+    role: Role
     feats: Features
     numbers: set[str]
     weights: dict[str, float]
     norm: float
+    kinds: dict[str, int]
+    phrases: set[int]
 
 
 def numbers(text: str) -> set[str]:
@@ -64,7 +77,22 @@ def numbers(text: str) -> set[str]:
         elif following in SCALES:
             value = _scaled(value, SCALES[following])
         found.add(value)
+        rough = _rough(value)
+        if rough:
+            found.add(rough)
     return found
+
+
+def _rough(value: str) -> str:
+    """``~44000000`` for 43,885,310 or 44 million: large numbers, not years, two figures."""
+    try:
+        number = float(value)
+    except ValueError:
+        return ""
+    if number < 1000 or number.is_integer() and 1900 <= number <= 2100 and "." not in value:
+        return ""
+    digits = math.floor(math.log10(number)) - 1
+    return ROUGH + str(round(round(number / 10**digits) * 10**digits))
 
 
 def _scaled(value: str, scale: float) -> str:
@@ -75,21 +103,32 @@ def _scaled(value: str, scale: float) -> str:
     return str(round(number)) if abs(number - round(number)) < 1e-6 else str(number)
 
 
+def phrases(sequence: list[str]) -> set[int]:
+    """Hashes of the runs of ``PHRASE`` words of a paragraph (stop words and numbers in)."""
+    return {hash(tuple(sequence[i : i + PHRASE])) for i in range(len(sequence) - PHRASE + 1)}
+
+
 def english_rarity(word: str) -> float:
     """``log(1 / share)`` of English news articles holding ``word`` (0 for "the")."""
     return math.log(1 / (document_share(word) + MIN_SHARE))
 
 
 def weigh(units: Iterable[Weighable]) -> None:
-    """Set each unit's ``weights`` (term -> weight) and ``norm`` (their sum)."""
+    """Set each unit's ``weights`` (term -> weight), ``norm`` (their sum), ``kinds`` (term ->
+    ``NUMBER``, ``NAME``: capitalised inside a sentence somewhere in the story outside the
+    headlines, or
+    ``WORD_KIND``) and ``phrases``."""
     units = list(units)
     df: Counter[str] = Counter()
     surface: dict[str, str] = {}
+    names: set[str] = set()
     for unit in units:
+        if unit.role is not Role.HEADLINE:  # headlines Capitalise Every Word
+            names |= unit.feats.names
         df.update(unit.feats.counts.keys())
         df.update("#" + n for n in unit.numbers)
-        for stem, word in unit.feats.surface.items():
-            surface.setdefault(stem, word)
+        for word_stem, word in unit.feats.surface.items():
+            surface.setdefault(word_stem, word)
     total = len(units) + 1
     weight = {}
     for term, count in df.items():
@@ -100,3 +139,7 @@ def weigh(units: Iterable[Weighable]) -> None:
         terms = list(unit.feats.counts.keys()) + ["#" + n for n in unit.numbers]
         unit.weights = {term: weight[term] for term in terms}
         unit.norm = sum(unit.weights.values())
+        unit.kinds = {
+            t: NUMBER if t[0] == "#" else NAME if t in names else WORD_KIND for t in terms
+        }
+        unit.phrases = phrases(unit.feats.sequence)

@@ -100,3 +100,12 @@ def test_word_differences_name_numbers_qualifiers_and_verbs() -> None:
 def test_identical_paragraphs_are_all_shared_wording() -> None:
     left, right = compare(TROOPS, TROOPS)
     assert {s.kind for s in left} == {SAME} and {s.kind for s in right} == {SAME}
+
+
+def test_a_number_stated_differently_still_links_the_paragraphs() -> None:
+    taxes = "The Clintons paid $43,885,310 in federal taxes from 2007 to 2014, the returns show."
+    taxes_2 = "Over eight years the couple handed nearly $44 million to the IRS, documents say."
+    a = make_article("Clintons release returns", [taxes, WEATHER])
+    b = make_article("Returns released", [CHINA, taxes_2], outlet="Other")
+    links = _links(align([a, b]))
+    assert links == {((0, 0), (1, 0)), ((0, 1), (1, 2))}
