@@ -21,6 +21,7 @@ from textual.style import Style
 
 from index.model import Article, Role
 from tui.safe import inert
+from tui.widgets.article_caret import ArticleCaret
 from tui.widgets.article_marks import MARK_BINDINGS, ArticleMarks
 from tui.widgets.article_mentions import ArticleMentions
 from tui.widgets.article_rows import (
@@ -34,7 +35,13 @@ from tui.widgets.text_cursor import CURSOR_BINDINGS, CURSOR_HELP, Mode, TextCurs
 
 
 class ArticleView(
-    TextCursor, ArticleMarks, ArticleMentions, ScrollView, can_focus=True, inherit_bindings=False
+    TextCursor,
+    ArticleCaret,
+    ArticleMarks,
+    ArticleMentions,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
 ):
     """The article's text with roles styled, search terms highlighted, and hit navigation."""
 
