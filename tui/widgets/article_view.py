@@ -167,7 +167,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         paragraph = self.article.paragraphs[position]
         content = self._paragraph_content(position)
         lines = content.wrap(self._width - GUTTER - 1)
-        starts = line_starts(content.plain, lines)
+        starts = line_starts(content.plain, [line.plain for line in lines])
         tags = mark_tags(self.marks.get(paragraph.index, []), starts)
         if ROLE_TAGS[paragraph.role]:
             tags[0] = ROLE_TAGS[paragraph.role]
