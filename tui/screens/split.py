@@ -105,9 +105,9 @@ other outlets' aligned paragraphs, `y` / `n` each).
         yield Static(inert(f"  {outlets}", "bold"), id="split-columns")
         yield Static(inert(f"aligning {len(self.articles)} articles…", "dim"), id="split-status")
         yield AnnotationStatus()
-        yield AnnotationPanel(id="annotations", classes="-docked")
         yield EntityPanel(id="entities", classes="-docked")
         yield ClaimPanel(id="claims", classes="-docked")
+        yield AnnotationPanel(id="annotations", classes="-docked")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

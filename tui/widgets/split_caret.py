@@ -186,14 +186,19 @@ class SplitCaret(_Base):
             self.move_caret(caret)
 
     def switch_column(self, column: int) -> None:
-        """Focus another outlet's column; in the cursor modes the caret goes along."""
+        """Focus another outlet's column; in the cursor modes the caret goes along. The
+        current row stays where it was on screen, though the new columns wrap differently."""
         on = self.mode != Mode.READ and self.caret is not None
         old = [(self.column, self.order[c.para][1]) for c in (self.caret, self.select_from) if c]
         self.caret = self.select_from = None
         self.restyle_cells(old)
+        row = self.current
+        above = int(self.scroll_offset.y) - self._offsets[row] if self._offsets else 0
         self.column = column
         self._column_order()
         self.relayout()
+        if self._offsets:
+            self.scroll_to(y=max(0, self._offsets[row] + above), animate=False, immediate=True)
         caret = self.caret_start() if on else None
         if caret is not None:
             self._set_mode(Mode.CURSOR, caret)

@@ -26,13 +26,20 @@ from index.layout import StoryRow, story_rows
 from tui.widgets.split_caret import SPLIT_CURSOR_BINDINGS, SPLIT_CURSOR_HELP, SplitCaret
 from tui.widgets.split_cells import GAP, MARKED, Block, Cell, Span, build_cell, row_index
 from tui.widgets.split_marks import SPLIT_MARK_BINDINGS, SplitMarks
+from tui.widgets.split_moves import SplitMoves
 from tui.widgets.text_cursor import Mode, TextCursor
 
 CURRENT = Style(bold=True)
 
 
 class SplitView(
-    TextCursor, SplitCaret, SplitMarks, ScrollView, can_focus=True, inherit_bindings=False
+    TextCursor,
+    SplitCaret,
+    SplitMarks,
+    SplitMoves,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
 ):
     """Columns per outlet; rows are aligned groups of paragraphs."""
 
@@ -225,9 +232,18 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         return Strip(segments).crop_extend(0, self.size.width, None)
 
     def on_resize(self) -> None:
-        self._layout()
+        self._layout()  # posts Moved for the header
         self.refresh()
-        self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
+        self.call_after_refresh(self._keep_in_view)
+
+    def _keep_in_view(self) -> None:
+        """After a re-wrap (a panel opened or closed), the caret or current row stays seen."""
+        if self.caret is not None:
+            self.show_caret(self.caret)
+        elif self._offsets and self.current < len(self._offsets):
+            top = self._offsets[self.current]
+            if not self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height:
+                self.scroll_to(y=top, animate=False, immediate=True)
 
     def mark(self, spans: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
         """Mark these spans (replacing the ones marked before)."""
@@ -259,33 +275,6 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
     def moved(self) -> None:
         self.refresh()
         self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
-
-    def action_move(self, step: int) -> None:
-        self._go(self.current + step)
-
-    def action_page(self, step: int) -> None:
-        if not self._blocks:
-            return
-        target = self._offsets[self.current] + step * max(1, self.size.height - 2)
-        self._go(max(0, bisect_right(self._offsets, target) - 1))
-
-    def action_jump(self, row: int) -> None:
-        self._go(row if row >= 0 else len(self.rows) - 1)
-
-    def action_group(self, step: int) -> None:
-        index = self.current + step
-        while 0 <= index < len(self.rows):
-            if self.rows[index].shared:
-                self._go(index)
-                return
-            index += step
-
-    def action_unique(self) -> None:
-        for index in range(self.current + 1, len(self.rows)):
-            if self.rows[index].filled() == [self.column]:
-                self._go(index)
-                return
-        self.notify("No more paragraphs only this outlet has.", markup=False)
 
     def action_column(self, step: int) -> None:
         self.switch_column((self.column + step) % len(self.alignment.articles))
