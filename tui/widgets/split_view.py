@@ -118,6 +118,7 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self._width = 0
         self._cells: dict[tuple[int, int, int], Cell] = {}
         self._lines: dict[int, Strip] = {}
+        self._styles: list[Style] = []
         #: Spans a panel marks: (column, paragraph index) -> (start, end) offsets.
         self.marked: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.init_cursor()
@@ -199,9 +200,13 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cells.clear()  # the theme changed: style the cells again
-        self._blocks = []
-        self.refresh()
+        names = sorted(self.COMPONENT_CLASSES)
+        styles = [self.get_component_rich_style(n, partial=True, default=Style()) for n in names]
+        if styles != self._styles:  # the theme changed (not just the focus): style again
+            self._styles = styles
+            self._cells.clear()
+            self._blocks = []
+            self.refresh()
 
     # -- rendering ------------------------------------------------------------------------
 
