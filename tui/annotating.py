@@ -1,7 +1,8 @@
 """Annotating in the reader: loading, showing, writing and polling one article's annotations.
 
-``AnnotatingScreen`` is a mixin for the reader screen. It loads the article's annotations in
-a worker and hands them down to the article view and the panel; every write runs in a
+``AnnotatingScreen`` is a mixin for the reader and the story split view. It loads the
+annotations of the article (of every article of the story) in a worker and hands them down to
+the text view (``annotation_view``) and the panel; every write runs in a
 worker, since a busy database must not freeze the reader; and every ``poll_seconds`` a
 worker asks whether someone else changed the article's annotations, so theirs appear
 without a restart. What the view and the panel ask for is answered in
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,13 +27,12 @@ from tui.annotation_messages import (
     AnnotationWritten,
     CursorStatus,
 )
-from tui.annotation_requests import AnnotationRequests
+from tui.annotation_requests import AnnotationRequests, AnnotationView
 from tui.annotation_session import AnnotationSession
 from tui.config import Config
-from tui.labels import user_labels
+from tui.labels import LabelKey, user_labels
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.annotation_status import AnnotationStatus
-from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from index.annotation_store import AnnotationStore
@@ -45,21 +45,39 @@ STORE_ERRORS = (sqlite3.Error, OSError, ValueError, KeyError, RuntimeError)
 
 
 class AnnotatingScreen(AnnotationRequests):
-    """Mixin for a screen with an ``ArticleView``, an ``AnnotationPanel`` and an
-    ``AnnotationStatus``: call ``start_annotating`` once they are mounted."""
+    """Mixin for a screen with a text view (``annotation_view``), an ``AnnotationPanel`` and
+    an ``AnnotationStatus``: call ``start_annotating`` once they are mounted (the view may
+    come later: then call ``annotation_view_ready``)."""
 
     annotation_session: AnnotationSession | None = None
-    #: The article's annotations by id, at ``annotations_version`` (-1: not loaded yet).
+    #: The articles' annotations by id, at ``annotations_version`` (-1: not loaded yet).
     annotations: dict[str, Annotation]
     annotations_version = -1
+    label_keys: tuple[LabelKey, ...] = ()
 
-    def start_annotating(self, library_path: Path, article_id: str) -> None:
+    def annotation_view(self) -> AnnotationView | None:
+        """The view showing the text (None while it is not there yet)."""
+        raise NotImplementedError
+
+    def start_annotating(
+        self, library_path: Path, article_id: str, others: Sequence[str] = ()
+    ) -> None:
+        """Annotate ``article_id`` (and ``others``, the rest of its story in the split view)."""
         config = getattr(self.app, "config", None) or Config()
-        self.annotation_session = AnnotationSession(library_path, article_id)
+        self.annotation_session = AnnotationSession(library_path, article_id, others=others)
         self.annotations = {}
-        self.query_one(ArticleView).set_user_labels(user_labels(config.labels))
+        self.label_keys = user_labels(config.labels)
+        self.annotation_view_ready()
         self._load_annotations()
         self.set_interval(config.poll_seconds, self._poll_annotations, name="annotation-poll")
+
+    def annotation_view_ready(self) -> None:
+        """Give the view the label keys and the annotations read so far."""
+        view = self.annotation_view()
+        if view is not None:
+            view.set_user_labels(self.label_keys)
+            if self.annotations_version >= 0:
+                self._show_annotations()
 
     def on_unmount(self) -> None:
         if self.annotation_session is not None:  # a worker may be using it: close off-thread
@@ -111,13 +129,23 @@ class AnnotatingScreen(AnnotationRequests):
         self._show_annotations()
 
     def _show_annotations(self) -> None:
+        session = self.annotation_session
+        order = {a: n for n, a in enumerate(session.article_ids)} if session else {}
         ordered = sorted(
             self.annotations.values(),
-            key=lambda a: (a.paragraph is None, a.paragraph or 0, a.start or 0, a.created, a.id),
+            key=lambda a: (
+                order.get(a.article, 0),
+                a.paragraph is None,
+                a.paragraph or 0,
+                a.start or 0,
+                a.created,
+                a.id,
+            ),
         )
-        self.query_one(ArticleView).show_annotations(ordered)
-        user = self.annotation_session.user if self.annotation_session else ""
-        self.query_one(AnnotationPanel).show(ordered, user)
+        view = self.annotation_view()
+        if view is not None:
+            view.show_annotations(ordered)
+        self.query_one(AnnotationPanel).show(ordered, session.user if session else "")
         self.refresh_bindings()
 
     # -- writing ----------------------------------------------------------------------------
@@ -155,8 +183,9 @@ class AnnotatingScreen(AnnotationRequests):
             self.notify(f"Not saved: {message.error}", severity="error", markup=False)
             return
         self.notify(message.done, markup=False, timeout=3)
-        if message.focus in self.annotations:
-            self.query_one(ArticleView).focus_mark(self.annotations[message.focus])
+        view = self.annotation_view()
+        if message.focus in self.annotations and view is not None:
+            view.focus_mark(self.annotations[message.focus])
 
     # -- the status line and the panel ------------------------------------------------------
 
@@ -165,7 +194,9 @@ class AnnotatingScreen(AnnotationRequests):
 
     def on_annotation_panel_closed(self) -> None:
         self.query_one(AnnotationPanel).remove_class("-open")
-        self.query_one(ArticleView).focus()
+        view = self.annotation_view()
+        if view is not None:
+            view.focus()
 
     def action_annotations_panel(self) -> None:
         """Open the annotations panel and go to it; from the panel, close it."""

@@ -21,10 +21,13 @@ if TYPE_CHECKING:
 
 
 class AnnotateSpan(Message):
-    """Label ``start:end`` of a paragraph (``exact`` is the text the person saw there)."""
+    """Label ``start:end`` of an article's paragraph (``exact`` is the text the person saw)."""
 
-    def __init__(self, paragraph: int, start: int, end: int, exact: str, label: LabelKey) -> None:
+    def __init__(
+        self, article: str, paragraph: int, start: int, end: int, exact: str, label: LabelKey
+    ) -> None:
         super().__init__()
+        self.article = article
         self.paragraph, self.start, self.end = paragraph, start, end
         self.exact = exact
         self.label = label

@@ -8,7 +8,8 @@ Only an annotation's user may change it; other people's are refused here, before
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from textual import work
 
@@ -25,7 +26,6 @@ from tui.annotation_messages import (
 from tui.screens.annotation_prompts import AnnotationPrompt, ConfirmDelete
 from tui.screens.proposal_review import ProposalReview
 from tui.widgets.annotation_panel import AnnotationPanel
-from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,10 +35,25 @@ if TYPE_CHECKING:
     from index.annotation_store import AnnotationStore
     from index.proposals import Proposal
     from tui.annotation_session import AnnotationSession
+    from tui.labels import LabelKey
+    from tui.selection import Caret
 
     _Base = Screen[None]
 else:
     _Base = object
+
+
+class AnnotationView(Protocol):
+    """What a screen's text view does for annotating (the article view, the split view)."""
+
+    caret: Caret | None
+    focused_mark: str
+
+    def mark_at(self, caret: Caret | None) -> Annotation | None: ...
+    def focus_mark(self, mark: Annotation) -> None: ...
+    def show_annotations(self, annotations: Sequence[Annotation]) -> None: ...
+    def set_user_labels(self, keys: tuple[LabelKey, ...]) -> None: ...
+    def focus(self, scroll_visible: bool = True) -> object: ...
 
 
 NOTHING_TO_PROPOSE = "Nothing to propose: no aligned passage is like it, or it has that label."
@@ -54,6 +69,7 @@ class AnnotationRequests(_Base):
         def write_annotations(
             self, change: Callable[[AnnotationStore], object], done: str
         ) -> None: ...
+        def annotation_view(self) -> AnnotationView | None: ...
 
     def _user(self) -> str:
         return self.annotation_session.user if self.annotation_session else ""
@@ -72,8 +88,7 @@ class AnnotationRequests(_Base):
         label, exact = message.label.label, message.exact
 
         def save(note: str) -> None:
-            assert self.annotation_session is not None
-            article_id, user = self.annotation_session.article_id, self._user()
+            article_id, user = message.article, self._user()
             self.write_annotations(
                 lambda store: store.create(
                     article_id,
@@ -147,17 +162,18 @@ class AnnotationRequests(_Base):
                 markup=False,
             )
             return
-        view = self.query_one(ArticleView)
-        view.focus_mark(annotation)
-        view.focus()
+        view = self.annotation_view()
+        if view is not None:
+            view.focus_mark(annotation)
+            view.focus()
 
     # -- proposals on the aligned paragraphs ---------------------------------------------------
 
     def action_propose_annotation(self) -> None:
         """Propose the annotation in the panel, under the cursor, or last shown."""
-        panel, view = self.query_one(AnnotationPanel), self.query_one(ArticleView)
+        panel, view = self.query_one(AnnotationPanel), self.annotation_view()
         chosen = panel.highlighted_id() if panel.has_focus else None
-        if chosen is None:
+        if chosen is None and view is not None:
             mark = view.mark_at(view.caret) if view.caret else None
             chosen = mark.id if mark else view.focused_mark
         if chosen not in self.annotations:
@@ -179,7 +195,7 @@ class AnnotationRequests(_Base):
         session = self.annotation_session
         assert session is not None
         try:
-            articles = session.story()
+            articles = session.story(annotation.article)
             if len(articles) < 2:
                 self.post_message(ProposalsFound([], "No other outlet's article is in this story."))
                 return

@@ -1,4 +1,5 @@
-"""The reader's way to one article's annotations, from worker threads only.
+"""The reader's way to the annotations of one article (the reader) or of a story's articles
+(the split view), from worker threads only.
 
 The reader's library is read-only, so annotations go through a store of their own
 (``AnnotationStore.open``: its own writable connection); when the library cannot be written
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -25,11 +26,20 @@ T = TypeVar("T")
 
 
 class AnnotationSession:
-    """One article's annotations for one user; opened lazily by the first worker."""
+    """Some articles' annotations for one user; opened lazily by the first worker.
 
-    def __init__(self, library_path: Path, article_id: str, user: str | None = None) -> None:
+    ``article_id`` first, then ``others`` (the rest of its story, in the split view)."""
+
+    def __init__(
+        self,
+        library_path: Path,
+        article_id: str,
+        user: str | None = None,
+        others: Sequence[str] = (),
+    ) -> None:
         self.library_path = library_path
         self.article_id = article_id
+        self.article_ids = list(dict.fromkeys([article_id, *others]))
         self.user = current_user(user)
         self.writable = False
         self._store: AnnotationStore | None = None
@@ -57,13 +67,25 @@ class AnnotationSession:
             return work(self._open())
 
     def load(self) -> tuple[int, list[Annotation]]:
-        """The version and every annotation of the article."""
+        """The version and every annotation of the articles."""
 
         def work(store: AnnotationStore) -> tuple[int, list[Annotation]]:
-            version = store.version(self.article_id)
-            return version, store.for_article(self.article_id)
+            version = self._version(store)
+            return version, [a for i in self.article_ids for a in store.for_article(i)]
 
         return self.run(work)
+
+    def _version(self, store: AnnotationStore) -> int:
+        # Change numbers are the library's, so the highest of the articles' is theirs.
+        return max(store.version(i) for i in self.article_ids)
+
+    def _changes(self, store: AnnotationStore, since: int) -> Changes:
+        found = [store.changes(since, i) for i in self.article_ids]
+        return Changes(
+            max(c.version for c in found),
+            [a for c in found for a in c.changed],
+            [d for c in found for d in c.deleted],
+        )
 
     def poll(self, since: int) -> Changes | None:
         """What changed after ``since``; None when nothing did or the store is busy."""
@@ -71,29 +93,31 @@ class AnnotationSession:
             return None
         try:
             store = self._open()
-            if store.version(self.article_id) <= since:
+            if self._version(store) <= since:
                 return None
-            return store.changes(since, self.article_id)
+            return self._changes(store, since)
         finally:
             self._lock.release()
 
     def changes(self, since: int) -> Changes:
-        return self.run(lambda store: store.changes(since, self.article_id))
+        return self.run(lambda store: self._changes(store, since))
 
-    def story(self) -> list[Article]:
-        """The article, then the rest of its story ([] when it has no partner)."""
+    def story(self, article_id: str | None = None) -> list[Article]:
+        """The article (the first, unless named), then the rest of its story ([] when it has
+        no partner)."""
+        first = article_id or self.article_id
 
         def work(store: AnnotationStore) -> list[Article]:
             from index.story_store import StoryStore
 
             try:
                 stories = StoryStore(store.store)
-                story = stories.story_of(self.article_id)
+                story = stories.story_of(first)
                 members = stories.members(story) if story else []
             except sqlite3.OperationalError:  # a library from before stories, read-only
                 return []
-            others = [m for m in members if m != self.article_id]
-            return store.store.get_many([self.article_id, *others]) if others else []
+            others = [m for m in members if m != first]
+            return store.store.get_many([first, *others]) if others else []
 
         return self.run(work)
 

@@ -126,6 +126,10 @@ the next one, `f` searches the library for it); `c` the claims panel (`enter` sh
     def focus_main(self) -> None:
         self.query_one(ArticleView).focus()
 
+    def annotation_view(self) -> ArticleView | None:
+        found = self.query(ArticleView)
+        return found.first() if found else None
+
     def panel_closed(self, panel: Widget | None) -> None:
         self.query_one(ArticleView).show_mentions({})
         self.query_one("#reader-status", Static).update(Content(""))

@@ -8,6 +8,7 @@ the worker posts the alignment.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -18,10 +19,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.annotating import ANNOTATION_BINDINGS, AnnotatingScreen
 from tui.keys import SCREEN_BINDINGS
 from tui.panels import PANEL_BINDINGS, PanelScreen
 from tui.safe import inert
 from tui.split_panels import SplitPanels
+from tui.widgets.annotation_panel import AnnotationPanel
+from tui.widgets.annotation_status import AnnotationStatus
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.split_view import SplitView
@@ -68,7 +72,7 @@ class Aligned(Message):
         self.alignment = alignment
 
 
-class SplitScreen(SplitPanels, PanelScreen, Screen[None], inherit_bindings=False):
+class SplitScreen(AnnotatingScreen, SplitPanels, PanelScreen, Screen[None], inherit_bindings=False):
     """Columns per outlet with the coverage legend and the focused outlet on top."""
 
     HELP = (
@@ -76,11 +80,15 @@ class SplitScreen(SplitPanels, PanelScreen, Screen[None], inherit_bindings=False
         + """
 `e` opens the story's entities (the highlighted name is marked in every column; `enter` goes
 to the next row naming it); `c` its claims (`enter` shows the claim in every outlet's column
-that carries it; `w` who is quoted).
+that carries it; `w` who is quoted). `a` opens the annotations of every outlet's article
+(`enter` goes to one in its column; `r` edits, `x` deletes yours; `A` proposes one on the
+other outlets' aligned paragraphs, `y` / `n` each).
 """
     )
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        # Not in the footer, which keeps the reading keys: ``?`` lists them.
+        *(replace(b, show=False) for b in ANNOTATION_BINDINGS),
         *PANEL_BINDINGS,
         *SCREEN_BINDINGS,
     ]
@@ -96,14 +104,28 @@ that carries it; `w` who is quoted).
         outlets = " · ".join(a.outlet or "?" for a in self.articles)
         yield Static(inert(f"  {outlets}", "bold"), id="split-columns")
         yield Static(inert(f"aligning {len(self.articles)} articles…", "dim"), id="split-status")
+        yield AnnotationStatus()
         yield EntityPanel(id="entities", classes="-docked")
         yield ClaimPanel(id="claims", classes="-docked")
+        yield AnnotationPanel(id="annotations", classes="-docked")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.align_story()
         ids = [a.id for a in self.articles]
         self.start_panels(ids, ids)
+        self.query_one(AnnotationPanel).outlets = {a.id: a.outlet for a in self.articles}
+        self.start_annotating(self.library.path, ids[0], ids[1:])
+
+    def annotation_view(self) -> SplitView | None:
+        return self._view()
+
+    def action_annotations_panel(self) -> None:
+        for panel in self.query(".-docked"):
+            if not isinstance(panel, AnnotationPanel):
+                panel.remove_class("-open")
+        self.panel_closed(None)
+        super().action_annotations_panel()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def align_story(self) -> None:
@@ -118,6 +140,7 @@ that carries it; `w` who is quoted).
         self.mount(view, before=self.query_one(Footer))
         if not any(p.has_class("-open") for p in self.query(".-docked")):
             view.focus()
+        self.annotation_view_ready()
         self.call_after_refresh(self._header, 0, 0, len(view.rows), 0)
 
     def on_split_view_moved(self, message: SplitView.Moved) -> None:

@@ -24,14 +24,15 @@ from tui.safe import inert
 QUOTE_LIMIT = 60
 
 
-def _entry(annotation: Annotation, by: str, user: str) -> Content:
-    """One annotation: the quote, then who (by label) or which label (by user), and the note."""
+def _entry(annotation: Annotation, by: str, user: str, outlet: str = "") -> Content:
+    """One annotation: the quote, then who (by label) or which label (by user), and the note;
+    in the story view, the outlet too."""
     exact = annotation.exact.replace("\n", " ")
     if len(exact) > QUOTE_LIMIT:
         exact = exact[: QUOTE_LIMIT - 1] + "…"
     who = "you" if annotation.user == user else annotation.user
     tail = annotation.label if by == "user" else who
-    where = "orphan · " if annotation.orphan else ""
+    where = ("orphan · " if annotation.orphan else "") + (f"{outlet} · " if outlet else "")
     lines = [Content.assemble(inert(f"“{exact}”"), inert(f" · {where}{tail}", "dim"))]
     if annotation.note:
         lines.append(inert(f"  ✎ {annotation.note}", "italic"))
@@ -44,8 +45,9 @@ class AnnotationPanel(OptionList, inherit_bindings=False):
     HELP = """
 ## Annotations
 
-Every annotation of this article, by label or by user (`u` switches). Yours are marked
-`you`; other people's are shown but only they can change them.
+Every annotation of this article (in the story view: of every outlet's article, with its
+outlet), by label or by user (`u` switches). Yours are marked `you`; other people's are
+shown but only they can change them.
 
 - `enter`: show it in the text · `A`: propose it on the other outlets' aligned paragraphs
 - `r`: edit the label and note of yours · `x`: delete yours (asks first)
@@ -81,6 +83,8 @@ Every annotation of this article, by label or by user (`u` switches). Yours are 
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.annotations: list[Annotation] = []
         self.user = ""
+        #: Article id -> outlet, when the panel lists several articles (the story view).
+        self.outlets: dict[str, str] = {}
 
     def show(self, annotations: Sequence[Annotation], user: str) -> None:
         """List these annotations, keeping the highlighted one if it is still there."""
@@ -103,7 +107,12 @@ Every annotation of this article, by label or by user (`u` switches). Yours are 
             found = groups[name]
             heading = "you" if self.grouping == "user" and name == self.user else name
             options.append(Option(inert(f"{heading} ({len(found)})", "bold"), disabled=True))
-            options += [Option(_entry(a, self.grouping, self.user), id=a.id) for a in found]
+            options += [
+                Option(
+                    _entry(a, self.grouping, self.user, self.outlets.get(a.article, "")), id=a.id
+                )
+                for a in found
+            ]
         if not options:
             hint = inert("None yet: v in the text, then a label key.", "dim")
             options.append(Option(hint, disabled=True))

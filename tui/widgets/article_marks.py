@@ -25,9 +25,27 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+Ordered = Sequence[tuple[int, int, Annotation]]  # (paragraph position, start, annotation)
+
+
+def mark_under(marks: Sequence[Annotation], offset: int) -> Annotation | None:
+    """The annotation holding ``offset`` (the shortest, if several overlap)."""
+    under = [m for m in marks if (m.start or 0) <= offset < (m.end or 0)]
+    return min(under, key=lambda m: (m.end or 0) - (m.start or 0), default=None)
+
+
+def next_mark(ordered: Ordered, here: tuple[int, int], step: int) -> Annotation:
+    """The annotation after (``step`` < 0: before) ``here`` in reading order, wrapping."""
+    if step > 0:
+        return next((m for p, s, m in ordered if (p, s) > here), ordered[0][2])
+    return next((m for p, s, m in reversed(ordered) if (p, s) < here), ordered[-1][2])
+
+
 MARK_BINDINGS = [
     Binding("right_square_bracket", "next_mark(1)", "Next", show=False, id="next_annotation"),
-    Binding("left_square_bracket", "next_mark(-1)", show=False, id="previous_annotation"),
+    Binding(
+        "left_square_bracket", "next_mark(-1)", "Previous", show=False, id="previous_annotation"
+    ),
 ]
 
 
@@ -81,10 +99,7 @@ class ArticleMarks(_Base):
         if caret is None:
             return None
         index = self.article.paragraphs[caret.para].index
-        under = [
-            m for m in self.marks.get(index, []) if (m.start or 0) <= caret.offset < (m.end or 0)
-        ]
-        return min(under, key=lambda m: (m.end or 0) - (m.start or 0), default=None)
+        return mark_under(self.marks.get(index, []), caret.offset)
 
     def action_next_mark(self, step: int) -> None:
         """The next (previous) annotation: the caret goes there, or the view scrolls to it."""
@@ -96,12 +111,7 @@ class ArticleMarks(_Base):
         if not ordered:
             self.notify("No annotations in this article yet.")
             return
-        here = self._reference()
-        if step > 0:
-            target = next((m for p, s, m in ordered if (p, s) > here), ordered[0][2])
-        else:
-            target = next((m for p, s, m in reversed(ordered) if (p, s) < here), ordered[-1][2])
-        self.focus_mark(target)
+        self.focus_mark(next_mark(ordered, self._reference(), step))
 
     def _reference(self) -> tuple[int, int]:
         """Where "next" counts from: the caret, the annotation in focus, or the top line."""

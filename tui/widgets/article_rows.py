@@ -40,14 +40,15 @@ class Row:
         return self.start >= 0 and bool(self.content.plain.strip())
 
 
-def line_starts(text: str, lines: Sequence[Content]) -> list[int]:
-    """Where each wrapped line starts in ``text`` (wrapping only drops spaces at line ends)."""
+def line_starts(text: str, lines: Sequence[str]) -> list[int]:
+    """Where each wrapped line (its plain text) starts in ``text`` (wrapping only drops
+    spaces at line ends)."""
     starts, at = [], 0
     for line in lines:
-        found = text.find(line.plain, at) if line.plain else -1
+        found = text.find(line, at) if line else -1
         start = found if found >= 0 else at
         starts.append(start)
-        at = start + len(line.plain)
+        at = start + len(line)
     return starts
 
 

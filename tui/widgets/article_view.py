@@ -21,6 +21,7 @@ from textual.style import Style
 
 from index.model import Article, Role
 from tui.safe import inert
+from tui.widgets.article_caret import ArticleCaret
 from tui.widgets.article_marks import MARK_BINDINGS, ArticleMarks
 from tui.widgets.article_mentions import ArticleMentions
 from tui.widgets.article_rows import (
@@ -34,7 +35,13 @@ from tui.widgets.text_cursor import CURSOR_BINDINGS, CURSOR_HELP, Mode, TextCurs
 
 
 class ArticleView(
-    TextCursor, ArticleMarks, ArticleMentions, ScrollView, can_focus=True, inherit_bindings=False
+    TextCursor,
+    ArticleCaret,
+    ArticleMarks,
+    ArticleMentions,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
 ):
     """The article's text with roles styled, search terms highlighted, and hit navigation."""
 
@@ -160,7 +167,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
         paragraph = self.article.paragraphs[position]
         content = self._paragraph_content(position)
         lines = content.wrap(self._width - GUTTER - 1)
-        starts = line_starts(content.plain, lines)
+        starts = line_starts(content.plain, [line.plain for line in lines])
         tags = mark_tags(self.marks.get(paragraph.index, []), starts)
         if ROLE_TAGS[paragraph.role]:
             tags[0] = ROLE_TAGS[paragraph.role]

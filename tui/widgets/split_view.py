@@ -1,21 +1,19 @@
 """A story's articles side by side, matched paragraphs on one row (line API, as toolong).
 
-Each row of ``index.layout`` is wrapped once per width into a block of lines; ``render_line``
-finds the block by bisecting the row offsets, so a five-outlet story of 40 paragraphs costs
-no widget per paragraph. Each paragraph opens with its coverage mark (● every outlet,
-◐ some, ○ only this one); the wording differences against the first other outlet on the
-row are styled by kind, with attributes that survive 16 colours (bold, italic, underline).
+Each row of ``index.layout`` is wrapped once per width into a block of lines (per outlet,
+``tui.widgets.split_cells``); ``render_line`` finds the block by bisecting the row offsets,
+so a five-outlet story of 40 paragraphs costs no widget per paragraph. The focused outlet's
+column has the text cursor (``split_caret``); annotations show in every column
+(``split_marks``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -23,37 +21,30 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.align import Alignment, Unit
+from index.align import Alignment
 from index.layout import StoryRow, story_rows
-from index.textclean import strip_controls
-from index.wording import compare
+from tui.widgets.split_caret import SPLIT_CURSOR_BINDINGS, SPLIT_CURSOR_HELP, SplitCaret
+from tui.widgets.split_cells import GAP, MARKED, Block, Cell, Span, build_cell, row_index
+from tui.widgets.split_marks import SPLIT_MARK_BINDINGS, SplitMarks
+from tui.widgets.split_moves import SplitMoves
+from tui.widgets.text_cursor import Mode, TextCursor
 
-MARKS = {"all": "● ", "some": "◐ ", "only": "○ "}
-KIND_STYLES = {
-    "changed": Style(bold=True),
-    "number": Style(bold=True, reverse=True),
-    "qualifier": Style(italic=True, underline=True),
-    "verb": Style(underline=True),
-    "quote": Style(italic=True),
-}
-GAP = Style(dim=True)
-MARKED = Style(reverse=True, bold=True)  # what a panel shows: a claim, an entity's mentions
 CURRENT = Style(bold=True)
-_CONSOLE = Console(width=200, color_system=None, legacy_windows=False)
 
 
-@dataclass(slots=True)
-class Block:
-    """One row wrapped for the current width: per column, its lines."""
-
-    columns: list[list[Strip]]
-    height: int
-
-
-class SplitView(ScrollView, can_focus=True):
+class SplitView(
+    TextCursor,
+    SplitCaret,
+    SplitMarks,
+    SplitMoves,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
+):
     """Columns per outlet; rows are aligned groups of paragraphs."""
 
-    HELP = """
+    HELP = (
+        """
 ## Story split view
 
 One column per outlet; paragraphs reporting the same fact share a row. Marks: `●` in every
@@ -64,10 +55,13 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
 - `j` / `k`: next / previous row · `space` / `b`: page
 - `]` / `[`: next / previous fact shared by several outlets
 - `u`: next paragraph only the focused outlet has
-- `tab` / `shift+tab`: focus the next / previous outlet · `enter`: open it alone
-"""
+- `tab` / `shift+tab`: focus the next / previous outlet · `enter`: open it alone"""
+        + SPLIT_CURSOR_HELP
+    )
 
     BINDINGS = [
+        *SPLIT_CURSOR_BINDINGS,
+        *SPLIT_MARK_BINDINGS,
         Binding("j,down", "move(1)", "Down", show=False, id="split_down"),
         Binding("k,up", "move(-1)", "Up", show=False, id="split_up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="split_page_down"),
@@ -81,6 +75,20 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         Binding("shift+tab", "column(-1)", "Prev outlet", show=False, id="previous_column"),
         Binding("enter", "open", "Open", id="open_article"),
     ]
+
+    COMPONENT_CLASSES = {
+        "split-view--annotation",
+        "split-view--focus",
+        "split-view--selection",
+        "split-view--caret",
+    }
+
+    DEFAULT_CSS = """
+    SplitView > .split-view--annotation { text-style: underline; color: $text-accent; }
+    SplitView > .split-view--focus { text-style: bold underline; color: $text-accent; }
+    SplitView > .split-view--selection { text-style: reverse; }
+    SplitView > .split-view--caret { text-style: reverse bold underline; color: $warning; }
+    """
 
     current = reactive(0, always_update=True)
     column = reactive(0, always_update=True)
@@ -102,14 +110,20 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         self.alignment = alignment
         self.rows: list[StoryRow] = story_rows(alignment)
         self.units = {(u.article, u.index): u for col in alignment.units for u in col}
+        #: (column, paragraph index) -> its row.
+        self.row_index = row_index(self.rows)
         self.first_visible = 0
         self._blocks: list[Block] = []
         self._offsets: list[int] = []
         self._width = 0
-        self._cells: dict[tuple[int, int, int], list[Strip]] = {}
+        self._cells: dict[tuple[int, int, int], Cell] = {}
         self._lines: dict[int, Strip] = {}
+        self._styles: list[Style] = []
         #: Spans a panel marks: (column, paragraph index) -> (start, end) offsets.
         self.marked: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.init_cursor()
+        self.init_caret()
+        self.init_marks()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -134,18 +148,13 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         return max(10, (self.scrollable_content_region.width - 2 - (count - 1)) // count)
 
     def _layout(self) -> None:
-        width = self.column_width()
         visible = self.visible_columns()
         self._blocks, self._offsets = [], []
         top = 0
         self._lines = {}
-        for number, row in enumerate(self.rows):
-            columns = []
-            for position in visible:
-                key = (number, position, width)
-                if key not in self._cells:  # switching outlets wraps only the new column
-                    self._cells[key] = self._cell_lines(row, position, width)
-                columns.append(self._cells[key])
+        for number in range(len(self.rows)):
+            # switching outlets wraps only the new column
+            columns = [self.cell(number, position).lines for position in visible]
             height = max(1, *(len(c) for c in columns)) + 1
             self._blocks.append(Block(columns, height))
             self._offsets.append(top)
@@ -155,35 +164,49 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         # The header lines up with the columns: tell it the widths may have changed.
         self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
 
-    def _cell_lines(self, row: StoryRow, position: int, width: int) -> list[Strip]:
-        indices = row.cells[position]
-        if not indices:
-            return [Strip([Segment("·" + " " * (width - 1), GAP)])]
-        lines: list[Strip] = []
-        for index in indices:
-            unit = self.units[(position, index)]
-            text = self._paragraph_text(unit, row)
-            mark = MARKS[self.alignment.coverage.get((position, index), "only")]
-            for number, line in enumerate(text.wrap(_CONSOLE, width - 2)):
-                line.pad_right(width - 2 - line.cell_len)
-                prefix = Segment(mark if number == 0 else "  ")
-                segments = [prefix, *line.render(_CONSOLE)]
-                lines.append(Strip(segments).crop_extend(0, width, None))
-        return lines
+    def cell(self, row: int, position: int) -> Cell:
+        """The lines of the article at ``position`` on ``row``, wrapped (once) to the width."""
+        width = self.column_width()
+        key = (row, position, width)
+        if key not in self._cells:
+            made = build_cell(
+                self.alignment, self.units, self.rows[row], position, width, self._spans
+            )
+            self._cells[key] = made
+        return self._cells[key]
 
-    def _paragraph_text(self, unit: Unit, row: StoryRow) -> Text:
-        text = Text(strip_controls(unit.text), style=Style(bold=True) if unit.index < 0 else "")
-        for start, end in self.marked.get((unit.article, unit.index), []):
-            text.stylize(MARKED, start, end)
-        other = next((p for p in row.filled() if p != unit.article), None)
-        if other is None:
-            return text
-        partner = self.units[(other, row.cells[other][0])]
-        for span in compare(unit.text, partner.text)[0]:
-            style = KIND_STYLES.get(span.kind)
-            if style is not None:
-                text.stylize(style, span.start, span.end)
-        return text
+    def _spans(self, position: int, index: int) -> list[Span]:
+        """A panel's marks, the annotations, and (in the focused column) selection, caret."""
+        spans: list[Span] = [(MARKED, s, e) for s, e in self.marked.get((position, index), [])]
+        return spans + self.mark_spans((position, index)) + self.caret_spans(position, index)
+
+    def restyle_cells(self, keys: Iterable[tuple[int, int]]) -> None:
+        """Re-style paragraphs (column, paragraph index) in place: styles never change where
+        lines wrap, so only their rows' lines are drawn again."""
+        touched = {(self.row_index[k], k[0]) for k in keys if k in self.row_index}
+        if not touched:
+            return
+        for key in [k for k in self._cells if k[:2] in touched]:
+            del self._cells[key]
+        if self._blocks:
+            visible = self.visible_columns()
+            for row in {row for row, _ in touched}:
+                self._blocks[row].columns = [self.cell(row, p).lines for p in visible]
+            self._lines.clear()
+        self.refresh()
+
+    def relayout(self) -> None:
+        self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        names = sorted(self.COMPONENT_CLASSES)
+        styles = [self.get_component_rich_style(n, partial=True, default=Style()) for n in names]
+        if styles != self._styles:  # the theme changed (not just the focus): style again
+            self._styles = styles
+            self._cells.clear()
+            self._blocks = []
+            self.refresh()
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -214,26 +237,32 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
         return Strip(segments).crop_extend(0, self.size.width, None)
 
     def on_resize(self) -> None:
-        self._layout()
+        self._layout()  # posts Moved for the header
         self.refresh()
-        self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
+        self.call_after_refresh(self._keep_in_view)
+
+    def _keep_in_view(self) -> None:
+        """After a re-wrap (a panel opened or closed), the caret or current row stays seen."""
+        if self.caret is not None:
+            self.show_caret(self.caret)
+        elif self._offsets and self.current < len(self._offsets):
+            top = self._offsets[self.current]
+            if not self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height:
+                self.scroll_to(y=top, animate=False, immediate=True)
 
     def mark(self, spans: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
-        """Mark these spans (replacing the ones marked before) and re-wrap."""
-        self.marked = spans
-        self._cells.clear()
-        self._layout()
-        self.refresh()
+        """Mark these spans (replacing the ones marked before)."""
+        old, self.marked = self.marked, spans
+        self.restyle_cells(old.keys() | spans.keys())
 
     def row_of(self, column: int, paragraph: int) -> int | None:
         """The row holding paragraph ``paragraph`` of the article in ``column``."""
-        return next((n for n, r in enumerate(self.rows) if paragraph in r.cells[column]), None)
+        return self.row_index.get((column, paragraph))
 
     def go_to(self, row: int, columns: list[int]) -> None:
         """Go to ``row``, focusing the first of ``columns`` unless the focused one is there."""
         if columns and self.column not in columns:
-            self.column = columns[0]
-            self._layout()
+            self.switch_column(columns[0])
         self._go(row)
 
     # -- navigation -----------------------------------------------------------------------
@@ -245,42 +274,25 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
             bottom = top + self._blocks[self.current].height
             if top < self.scroll_offset.y or bottom > self.scroll_offset.y + self.size.height:
                 self.scroll_to(y=top, animate=False)
+        self.moved()
+        self.caret_follows_row()
+
+    def moved(self) -> None:
         self.refresh()
         self.post_message(self.Moved(self.column, self.current, len(self.rows), self.first_visible))
 
-    def action_move(self, step: int) -> None:
-        self._go(self.current + step)
-
-    def action_page(self, step: int) -> None:
-        if not self._blocks:
-            return
-        target = self._offsets[self.current] + step * max(1, self.size.height - 2)
-        self._go(max(0, bisect_right(self._offsets, target) - 1))
-
-    def action_jump(self, row: int) -> None:
-        self._go(row if row >= 0 else len(self.rows) - 1)
-
-    def action_group(self, step: int) -> None:
-        index = self.current + step
-        while 0 <= index < len(self.rows):
-            if self.rows[index].shared:
-                self._go(index)
-                return
-            index += step
-
-    def action_unique(self) -> None:
-        for index in range(self.current + 1, len(self.rows)):
-            if self.rows[index].filled() == [self.column]:
-                self._go(index)
-                return
-        self.notify("No more paragraphs only this outlet has.", markup=False)
-
     def action_column(self, step: int) -> None:
-        self.column = (self.column + step) % len(self.alignment.articles)
-        self._layout()
+        self.switch_column((self.column + step) % len(self.alignment.articles))
         self._go(self.current)
 
     def action_open(self) -> None:
         cell = self.rows[self.current].cells[self.column] if self.rows else []
         paragraph = next((i for i in cell if i >= 0), 0)
+        if self.caret is not None and self.mode != Mode.READ:
+            paragraph = self.caret_paragraph(self.caret.para)
         self.post_message(self.OpenArticle(self.column, paragraph))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_mark":
+            return self.mode != Mode.READ  # else ] and [ go to the next shared fact
+        return self.check_cursor_action(action, parameters)

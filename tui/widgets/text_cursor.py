@@ -1,4 +1,4 @@
-"""The article view's text cursor: a modal, vi-like way to select a passage and label it.
+"""A text cursor: a modal, vi-like way to select a passage and label it.
 
 Three modes. *read*: the reader's scrolling keys. *cursor* (``v``): a caret moved by word,
 sentence, paragraph, character and line; a label key labels the word under it. *select*
@@ -6,6 +6,11 @@ sentence, paragraph, character and line; a label key labels the word under it. *
 labels the selection. ``escape`` goes back one mode. The view posts what was asked
 (``AnnotateSpan``, ``EditAnnotation``, ``DeleteAnnotation``) and a status line: it never
 writes an annotation itself.
+
+The mixin knows nothing of rows or columns: a view (the article view, the story split view)
+gives it the paragraphs' texts and answers a few questions (``caret_start``,
+``caret_on_row``, ``show_caret``, ``caret_paragraph``, ``caret_article``, ``restyle``,
+``mark_at``).
 """
 
 from __future__ import annotations
@@ -36,24 +41,18 @@ from tui.selection import (
     word_starts,
 )
 from tui.widgets.annotation_status import cursor_status, select_status
-from tui.widgets.article_rows import Row, row_of, row_step
 
 if TYPE_CHECKING:
     from textual.scroll_view import ScrollView
-    from textual.style import Style
 
     from index.annotations import Annotation
-    from index.model import Article
 
     _Base = ScrollView
 else:
     _Base = object
 
 
-CURSOR_HELP = """
-### Annotating
-
-`v` puts a text cursor on the first line in view (or the search hit). Move it by word
+CURSOR_KEYS_HELP = """Move it by word
 (`w` `b` `e`), sentence (`(` `)`), paragraph (`{` `}`), character (`h` `l`) or line
 (`j` `k`). `v` again starts a selection there, and the same keys extend it. A label key
 labels the selection, or the word under the cursor when nothing is selected: `p` person,
@@ -62,6 +61,13 @@ labels (`[annotation] labels` in the config). On one of your annotations, `r` ed
 `x` deletes it; `A` proposes it on the other outlets' aligned paragraphs. `escape` drops
 the selection, then the cursor. The line above the text says the mode and the keys.
 """
+CURSOR_HELP = (
+    """
+### Annotating
+
+`v` puts a text cursor on the first line in view (or the search hit). """
+    + CURSOR_KEYS_HELP
+)
 
 
 class Mode(StrEnum):
@@ -84,15 +90,26 @@ CURSOR_BINDINGS = [
     Binding("b", "word(-1)", "Word back", show=False, id="cursor_word_back"),
     Binding("e", "word_end", "Word end", show=False, id="cursor_word_end"),
     Binding("right_parenthesis", "sentence(1)", "Sentence", show=False, id="cursor_sentence"),
-    Binding("left_parenthesis", "sentence(-1)", show=False, id="cursor_sentence_back"),
-    Binding("right_curly_bracket", "paragraph(1)", show=False, id="cursor_paragraph"),
-    Binding("left_curly_bracket", "paragraph(-1)", show=False, id="cursor_paragraph_back"),
-    Binding("l,right", "char(1)", show=False, id="cursor_right"),
-    Binding("h,left", "char(-1)", show=False, id="cursor_left"),
-    Binding("j,down", "line(1)", show=False, id="cursor_down"),
-    Binding("k,up", "line(-1)", show=False, id="cursor_up"),
+    Binding(
+        "left_parenthesis", "sentence(-1)", "Sentence back", show=False, id="cursor_sentence_back"
+    ),
+    Binding("right_curly_bracket", "paragraph(1)", "Paragraph", show=False, id="cursor_paragraph"),
+    Binding(
+        "left_curly_bracket",
+        "paragraph(-1)",
+        "Paragraph back",
+        show=False,
+        id="cursor_paragraph_back",
+    ),
+    Binding("l,right", "char(1)", "Right", show=False, id="cursor_right"),
+    Binding("h,left", "char(-1)", "Left", show=False, id="cursor_left"),
+    Binding("j,down", "line(1)", "Line down", show=False, id="cursor_down"),
+    Binding("k,up", "line(-1)", "Line up", show=False, id="cursor_up"),
     *(_label_binding(k) for k in BUILT_IN),
-    *(Binding(str(n), f"label('{n}')", show=False, id=f"label_user_{n}") for n in range(1, 10)),
+    *(
+        Binding(str(n), f"label('{n}')", f"Label {n}", show=False, id=f"label_user_{n}")
+        for n in range(1, 10)
+    ),
     Binding("r", "cursor_edit", "Edit", show=False, id="cursor_edit"),
     Binding("x", "cursor_delete", "Delete", show=False, id="cursor_delete"),
 ]
@@ -102,19 +119,21 @@ _CURSOR_ACTIONS = {b.action.partition("(")[0] for b in CURSOR_BINDINGS}
 
 
 class TextCursor(_Base):
-    """Mixin for ``ArticleView``: the modes, the caret and the selection, and their keys."""
+    """Mixin for a view of paragraphs: the modes, the caret and the selection, and their keys.
+
+    ``texts`` are the paragraphs the caret moves over (a caret's ``para`` is a position in
+    it); the view says where the caret starts, what is a row up or down, and shows it."""
 
     if TYPE_CHECKING:
-        article: Article
         texts: list[str]
-        positions: dict[int, int]
-        current_paragraph: int
-        _rows: list[Row]
-        _first_row: dict[int, int]
 
         def restyle(self, *positions: int) -> None: ...
-        def component_style(self, component: str) -> Style: ...
         def mark_at(self, caret: Caret | None) -> Annotation | None: ...
+        def caret_start(self) -> Caret | None: ...
+        def caret_on_row(self, caret: Caret, step: int) -> Caret: ...
+        def show_caret(self, caret: Caret) -> None: ...
+        def caret_paragraph(self, position: int) -> int: ...
+        def caret_article(self) -> str: ...
 
     def init_cursor(self) -> None:
         self.mode = Mode.READ
@@ -134,15 +153,14 @@ class TextCursor(_Base):
             return None
         return selected(self.texts, self.select_from, self.caret)
 
-    def style_cursor(self, content: Content, position: int) -> Content:
-        """Reverse the selection and the caret in the paragraph at ``position``."""
+    def cursor_spans(self, position: int) -> tuple[tuple[int, int] | None, int | None]:
+        """In the paragraph at ``position``: the selection (start, end) and the caret's
+        offset, each None when not there; the view styles them."""
         span = self.selection_span()
-        if span and span[0] == position:
-            content = content.stylize(self.component_style("article-view--selection"), *span[1:])
-        if self.caret is not None and self.caret.para == position and self.mode != Mode.READ:
-            at = self.caret.offset
-            content = content.stylize(self.component_style("article-view--caret"), at, at + 1)
-        return content
+        chosen = span[1:] if span and span[0] == position else None
+        caret = self.caret
+        at = caret.offset if caret and caret.para == position and self.mode != Mode.READ else None
+        return chosen, at
 
     def _set_mode(self, mode: Mode, caret: Caret | None, start: Caret | None = None) -> None:
         touched = {c.para for c in (self.caret, self.select_from, caret, start) if c is not None}
@@ -150,7 +168,7 @@ class TextCursor(_Base):
         self.restyle(*touched)
         self.refresh_bindings()
         if caret is not None:
-            self.scroll_to_row(self.caret_row(caret))
+            self.show_caret(caret)
         self.cursor_moved()
 
     def move_caret(self, caret: Caret) -> None:
@@ -175,37 +193,6 @@ class TextCursor(_Base):
         span = self.selection_span()
         return select_status(self.texts[span[0]][span[1] : span[2]] if span else "", keys)
 
-    # -- where the caret is on screen ------------------------------------------------------
-
-    def caret_at_top(self) -> Caret | None:
-        """Where the cursor starts: the search-hit paragraph if it is in view, else the first
-        line of text in view."""
-        top = int(self.scroll_offset.y)
-        current = self._first_row.get(self.current_paragraph, -1)
-        if top <= current < top + self.size.height:
-            return Caret(self.positions[self.current_paragraph], 0)
-        row = next((r for r in self._rows[top:] if r.has_text), None)
-        return Caret(self.positions[row.paragraph], row.start) if row else None
-
-    def caret_row(self, caret: Caret) -> int:
-        """The row (in the whole article) holding ``caret``."""
-        first = self._first_row[self.article.paragraphs[caret.para].index]
-        return row_of(self._rows, first, caret.offset)
-
-    def caret_on_row(self, caret: Caret, step: int) -> Caret:
-        """The caret one row of text down (up), in the same column as far as the row allows."""
-        row = self.caret_row(caret)
-        found = row_step(self._rows, row, caret.offset - self._rows[row].start, step)
-        return Caret(self.positions[found[0]], found[1]) if found else caret
-
-    def scroll_to_row(self, row: int) -> None:
-        """Scroll just enough to show ``row``."""
-        top, height = int(self.scroll_offset.y), max(1, self.size.height)
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
-
     # -- keys -------------------------------------------------------------------------------
 
     def check_cursor_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -222,7 +209,7 @@ class TextCursor(_Base):
         return True
 
     def action_cursor_start(self) -> None:
-        caret = self.caret_at_top() or first_caret(self.texts, 0)
+        caret = self.caret_start() or first_caret(self.texts, 0)
         if caret is None:
             self.notify("This article has no text to annotate.", severity="warning")
             return
@@ -270,9 +257,10 @@ class TextCursor(_Base):
             self.notify("No word under the cursor: move onto one, or v to select.")
             return
         position, start, end = span
-        paragraph = self.article.paragraphs[position].index
+        paragraph = self.caret_paragraph(position)
         exact = self.texts[position][start:end]
-        self.post_message(AnnotateSpan(paragraph, start, end, exact, label))
+        article = self.caret_article()
+        self.post_message(AnnotateSpan(article, paragraph, start, end, exact, label))
         if self.mode == Mode.SELECT:
             self._set_mode(Mode.CURSOR, self.caret)
 
