@@ -4,7 +4,9 @@ For an annotation in paragraph P of one article, the candidates are the paragrap
 other articles linked to P with kind ``match`` (``index.align``). In each, the proposed
 passage is the run of words most like the annotated text: the difflib ratio over its words
 (compared by their first five letters, so "troop" meets "troops") and over its characters,
-averaged. A passage scoring below ``MIN_SCORE`` is not proposed.
+averaged. A passage scoring below ``MIN_SCORE`` is not proposed. A name is first looked
+for under its other names: the alias file's forms and acronyms ("United States" finds "US",
+"Indo-Pacific Command" finds "INDOPACOM"), which spelling alone would miss or mistake.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from difflib import SequenceMatcher
 
 from index.align import Alignment
 from index.annotations import Annotation
+from index.entity_names import canonical, expands, is_acronym, name_key
 
 MIN_SCORE = 0.6
 #: Windows whose characters are compared too (the best by words).
@@ -57,6 +60,9 @@ def best_passage(text: str, quote: str) -> tuple[int, int, float] | None:
     words = list(_WORD.finditer(text))
     if not wanted or not words:
         return None
+    named = same_name(text, quote, words)
+    if named is not None:
+        return named
     keys = [w.group().lower()[:5] for w in words]
     wanted_keys = [w[:5] for w in wanted]
     n = len(wanted)
@@ -77,6 +83,40 @@ def best_passage(text: str, quote: str) -> tuple[int, int, float] | None:
         if best is None or score > best[2]:
             best = (start, end, score)
     return best
+
+
+#: Names this many words long at most are looked for under their other names.
+_NAME_WORDS = 6
+
+
+def same_name(text: str, quote: str, words: list[re.Match[str]]) -> tuple[int, int, float] | None:
+    """The first run of ``words`` naming what ``quote`` names under another form (an alias
+    or an acronym of it, or it of an acronym), scored 1.0; None when ``quote`` is not a
+    short capitalised name or no such run exists."""
+    quoted = _WORD.findall(quote)
+    if not quoted or len(quoted) > _NAME_WORDS or not quoted[0][:1].isupper():
+        return None
+    key = canonical(name_key(quote))
+    for size in range(1, _NAME_WORDS + 1):
+        for first in range(len(words) - size + 1):
+            run = words[first : first + size]
+            if not run[0].group()[:1].isupper():
+                continue
+            start, end = run[0].start(), run[-1].end()
+            passage = text[start:end]
+            if canonical(name_key(passage)) == key or _acronym_of(passage, quote):
+                return start, end, 1.0
+    return None
+
+
+def _acronym_of(a: str, b: str) -> bool:
+    """Whether one of the two is an acronym the other spells out."""
+    a, b = (re.sub(r"['’]s$", "", x) for x in (a, b))
+    if is_acronym(a) and not is_acronym(b):
+        return expands(a, b.split())
+    if is_acronym(b) and not is_acronym(a):
+        return expands(b, a.split())
+    return False
 
 
 def propose(

@@ -26,6 +26,19 @@ def test_best_passage_prefers_the_closest_run_of_words() -> None:
     assert found is None or found[2] < 0.6
 
 
+def test_a_name_is_found_under_its_other_names() -> None:
+    text = "The Secretary of State said the US and Japan will upgrade USFJ's command."
+    start, end, score = best_passage(text, "United States") or (0, 0, 0.0)
+    assert (text[start:end], score) == ("US", 1.0)  # the alias, not "State"
+    start, end, _ = best_passage(text, "U.S. Forces Japan") or (0, 0, 0.0)
+    assert text[start:end] == "USFJ's"
+    other = "Troops of the Indo-Pacific Command arrived."
+    start, end, _ = best_passage(other, "INDOPACOM") or (0, 0, 0.0)
+    assert other[start:end] == "Indo-Pacific Command"
+    found = best_passage("Officials met on Sunday in the capital.", "United States")
+    assert found is None or found[2] < 0.6
+
+
 def test_proposals_follow_the_alignment() -> None:
     body_a = [
         "Austin and Kamikawa met in Tokyo on Sunday to upgrade the command of US forces.",
