@@ -23,6 +23,7 @@ MIN_SCORE = 0.6
 #: Windows whose characters are compared too (the best by words).
 _SHORTLIST = 8
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+_DOTTED_END = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,8 @@ def same_name(text: str, quote: str, words: list[re.Match[str]]) -> tuple[int, i
             start, end = run[0].start(), run[-1].end()
             passage = text[start:end]
             if canonical(name_key(passage)) == key or _acronym_of(passage, quote):
+                if _DOTTED_END.fullmatch(passage) and text[end : end + 1] == ".":
+                    end += 1  # "U.S." keeps its last dot
                 return start, end, 1.0
     return None
 

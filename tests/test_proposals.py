@@ -35,6 +35,9 @@ def test_a_name_is_found_under_its_other_names() -> None:
     other = "Troops of the Indo-Pacific Command arrived."
     start, end, _ = best_passage(other, "INDOPACOM") or (0, 0, 0.0)
     assert other[start:end] == "Indo-Pacific Command"
+    dotted = "Troops of the U.S. arrived."
+    start, end, _ = best_passage(dotted, "United States") or (0, 0, 0.0)
+    assert dotted[start:end] == "U.S."
     found = best_passage("Officials met on Sunday in the capital.", "United States")
     assert found is None or found[2] < 0.6
 
