@@ -102,6 +102,9 @@ def test_import_then_list_one_article_and_export_every_format(
     assert (folder / f"{ARTICLE}.ann").read_text().startswith("T1\tplace ")
     code, out, _ = run(capsys, lib, "annotations", "export", "--format", "brat")
     assert code == 0 and out.startswith("T1\tplace ")  # one article: standard output is fine
+    named = tmp_path / "brat-new"  # a new name without extension is a folder too
+    code, _, _ = run(capsys, lib, "annotations", "export", "--format", "brat", "--out", str(named))
+    assert code == 0 and (named / f"{ARTICLE}.ann").read_text().startswith("T1\tplace ")
     code, _, _ = run(capsys, lib, "annotations", "import", str(w3c_file))
     assert code == 0  # everything already there: nothing added, nothing failed
     assert len(json.loads(run(capsys, lib, "annotations", "--json")[1])) == 1

@@ -122,7 +122,9 @@ def _export(args: argparse.Namespace, library: Any, found: list[Any]) -> int:
     texts = {a.id: a.paragraphs for a in library.store.get_many(ids)}
     out = Path(args.out) if args.out else None
     if args.format == "brat":
-        folder = out is not None and (out.is_dir() or args.out.endswith(("/", "\\")))
+        folder = out is not None and (
+            out.is_dir() or args.out.endswith(("/", "\\")) or (not out.exists() and not out.suffix)
+        )  # a folder: one that exists, ends with a slash, or a new name without extension
         return _export_brat(found, ids, texts, out, folder=folder)
     if args.format == "w3c":
         data = json.dumps(w3c.collection(found, texts), ensure_ascii=False, indent=2) + "\n"
