@@ -20,8 +20,9 @@ from dataclasses import replace
 from typing import Any
 
 from bench.align_bench import _pair, load_gold, score_story
-from index import align_score, align_semantic
-from index.align import DEFAULT_PARAMS, AlignParams, prepare
+from index import align_score
+from index.align import DEFAULT_PARAMS, AlignParams, alignable_units
+from index.align_terms import weigh
 
 POSSIBLE = 0.5  # weight of a possible link as a positive example
 L2 = 0.01
@@ -29,10 +30,11 @@ THRESHOLDS = [t / 100 for t in range(10, 62, 2)]
 Row = tuple[list[float], float, float]  # features, label, weight
 
 
-def rows(gold: dict[str, Any], semantic: bool = False) -> list[Row]:
+def rows(gold: dict[str, Any]) -> list[Row]:
     """Training rows of one story."""
     articles = gold["loaded"]
-    units = prepare(articles, semantic)
+    units = [alignable_units(article, position) for position, article in enumerate(articles)]
+    weigh(u for column in units for u in column)
     labels = {_pair(tuple(link["a"]), tuple(link["b"])): link["kind"] for link in gold["links"]}
     roles = {(u.article, u.index): u.role for column in units for u in column}
     found = []
@@ -100,43 +102,20 @@ def choose(stories: list[dict[str, Any]], weights: tuple[float, ...]) -> AlignPa
     return max(candidates, key=lambda p: macro_f1(stories, p))
 
 
-def choose_semantic(stories: list[dict[str, Any]], weights: tuple[float, ...]) -> AlignParams:
-    """The semantic model's match threshold with the best macro F1 on ``stories``."""
-    candidates = [
-        replace(DEFAULT_PARAMS, semantic=True, semantic_weights=weights, semantic_match=t)
-        for t in THRESHOLDS
-    ]
-    return max(candidates, key=lambda p: macro_f1(stories, p))
-
-
-def tune(dev: list[dict[str, Any]], semantic: bool) -> AlignParams:
-    """Leave-one-story-out, then the fit on all dev; prints both."""
-    pick = choose_semantic if semantic else choose
-    data = {g["name"]: rows(g, semantic) for g in dev}
+def main() -> None:
+    dev = [g for g in load_gold() if g["split"] == "dev"]
+    data = {g["name"]: rows(g) for g in dev}
     held_out = []
     for story in dev:
         others = [g for g in dev if g is not story]
-        params = pick(others, fit([r for g in others for r in data[g["name"]]]))
+        params = choose(others, fit([r for g in others for r in data[g["name"]]]))
         held_out.append(score_story(story, params)["f1"])
-        threshold = params.semantic_match if semantic else params.match
-        print(f"held out {story['name']:36} F1 {held_out[-1]:.3f} (match >= {threshold})")
+        print(f"held out {story['name']:36} F1 {held_out[-1]:.3f} (match >= {params.match})")
     print(f"leave-one-story-out dev macro F1 {statistics.fmean(held_out):.3f}")
-    params = pick(dev, fit([r for g in dev for r in data[g["name"]]]))
-    weights = params.semantic_weights if semantic else params.weights
-    threshold = params.semantic_match if semantic else params.match
-    print(f"all dev: macro F1 {macro_f1(dev, params):.3f}, match >= {threshold}")
-    print("SEMANTIC_WEIGHTS =" if semantic else "WEIGHTS =", tuple(round(w, 2) for w in weights))
-    return params
-
-
-def main() -> None:
-    dev = [g for g in load_gold() if g["split"] == "dev"]
-    print("without the semantic feature:")
-    tune(dev, semantic=False)
+    params = choose(dev, fit([r for g in dev for r in data[g["name"]]]))
+    print(f"all dev: macro F1 {macro_f1(dev, params):.3f}, match >= {params.match}")
+    print("WEIGHTS =", tuple(round(w, 2) for w in params.weights))
     print("current:", f"macro F1 {macro_f1(dev, DEFAULT_PARAMS):.3f}", DEFAULT_PARAMS)
-    if align_semantic.available():
-        print("with the semantic feature (embedding cosine):")
-        tune(dev, semantic=True)
 
 
 if __name__ == "__main__":

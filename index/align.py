@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from index import align_score, align_semantic
+from index import align_score
 from index.align_terms import numbers, weigh
 from index.features import Features, features
 from index.model import Article, Role
@@ -35,15 +35,6 @@ class AlignParams:
     related: float = 0.15
     max_related: int = 2
     weights: tuple[float, ...] = align_score.WEIGHTS
-    semantic: bool = False  # add the embeddings' cosine (the semantic extra), when installed
-    semantic_match: float = 0.34
-    semantic_weights: tuple[float, ...] = align_score.SEMANTIC_WEIGHTS
-
-    def model(self) -> tuple[float, tuple[float, ...]]:
-        """The match threshold and weights in force: semantic ones only with the extra."""
-        if self.semantic and align_semantic.available():
-            return self.semantic_match, self.semantic_weights
-        return self.match, self.weights
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -63,7 +54,6 @@ class Unit:
     norm: float = 0.0  # the sum of the weights
     kinds: dict[str, int] = field(default_factory=dict)  # term -> number, name or word
     phrases: set[int] = field(default_factory=set)  # hashes of its runs of words
-    vector: Any = None  # its sentence embedding (the semantic extra), a unit vector
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,35 +122,22 @@ def alignable_units(article: Article, position: int) -> list[Unit]:
     return units
 
 
-def prepare(articles: list[Article], semantic: bool = False) -> list[list[Unit]]:
-    """The alignable units of each article, weighed in the story (and embedded if asked)."""
-    units = [alignable_units(article, position) for position, article in enumerate(articles)]
-    flat = [u for column in units for u in column]
-    weigh(flat)
-    if semantic:
-        vectors = align_semantic.embed([u.text for u in flat])
-        if vectors is not None:
-            for unit, vector in zip(flat, vectors, strict=True):
-                unit.vector = vector
-    return units
-
-
 def _unit(position: int, index: int, role: Role, text: str) -> Unit:
     return Unit(position, index, role, text, features(text), numbers(text))
 
 
 def align(articles: list[Article], params: AlignParams = DEFAULT_PARAMS) -> Alignment:
     """Align two or more articles of one story."""
-    match, weights = params.model()
-    units = prepare(articles, semantic=len(weights) > len(align_score.WEIGHTS))
-    scored = align_score.scores(units, weights, min(match, params.related))
+    units = [alignable_units(article, position) for position, article in enumerate(articles)]
+    weigh(u for column in units for u in column)
+    scored = align_score.scores(units, params.weights, min(params.match, params.related))
     roles = {(u.article, u.index): u.role for column in units for u in column}
     for a, b in _headline_pairs(units):
         scored.setdefault((a, b), 0.0)
     links: list[Link] = []
     related: Counter[Key] = Counter()
     for (a, b), score in sorted(scored.items(), key=lambda kv: -kv[1]):
-        if roles[a] is Role.HEADLINE or score >= match and roles[a] is not Role.CAPTION:
+        if roles[a] is Role.HEADLINE or score >= params.match and roles[a] is not Role.CAPTION:
             links.append(Link(a, b, score, "match"))
         elif score >= params.related and related[a] < params.max_related:
             related[a] += 1

@@ -51,9 +51,6 @@ FEATURES = (
     "distance",
 )
 WEIGHTS = (-3.59, 40.01, 10.22, 14.87, 3.52, 2.79, 1.23, 4.69, 2.35, -0.5)
-# the same model with the paragraphs' embedding cosine (``index.align_semantic``) last
-SEMANTIC_WEIGHTS = (*WEIGHTS, 0.0)
-PLACE = FEATURES.index("lead")
 BODY_ROLES = frozenset({Role.BODY, Role.DEK})
 LEAD = 4  # body paragraphs that make the lead
 PHRASE_HALF = 4.0  # shared phrases that make the phrase feature 0.5
@@ -119,9 +116,6 @@ class _Context:
         }
         self.best = {key: ranked[0][1] for key, ranked in self.ranked.items()}
         self.places = _places(units)
-        self.vectors = {
-            (u.article, u.index): u.vector for column in units for u in column if u.vector is not None
-        }
 
     def values(self, a: Key, b: Key, value: float) -> list[float]:
         """The features, with the triangle's upper bound in place of the triangle."""
@@ -131,14 +125,7 @@ class _Context:
         for third in self.articles:
             if third != a[0] and third != b[0]:
                 bound = max(bound, min(best.get((a, third), 0.0), best.get((b, third), 0.0)))
-        found = [*self.parts[(a, b)], max(gap_a, gap_b), min(gap_a, gap_b), bound, *self.place(a, b)]
-        if self.vectors:
-            found.append(self.cosine(a, b))
-        return found
-
-    def cosine(self, a: Key, b: Key) -> float:
-        """The cosine of the two paragraphs' embeddings (unit vectors)."""
-        return float(self.vectors[a] @ self.vectors[b])
+        return [*self.parts[(a, b)], max(gap_a, gap_b), min(gap_a, gap_b), bound, *self.place(a, b)]
 
     def place(self, a: Key, b: Key) -> tuple[float, float]:
         """``lead`` and ``distance``."""
@@ -181,12 +168,9 @@ def scores(
     top: dict[Key, float] = {}
     for (key, _), best in context.best.items():
         top[key] = max(top.get(key, 0.0), best)
-    w_parts, w_triangle = weights[1:5], weights[1 + TRIANGLE]
-    w_place = weights[1 + PLACE : 3 + PLACE]
-    # what the gaps (each between -1 and 0) and the cosine (at most 1) can add at most
+    w_parts, w_triangle, w_place = weights[1:5], weights[1 + TRIANGLE], weights[-2:]
+    # what the gaps (each between -1 and 0) can add at most
     slack = weights[0] + max(0.0, -weights[5]) + max(0.0, -weights[6])
-    if context.vectors and len(weights) > len(WEIGHTS):
-        slack += max(0.0, weights[len(WEIGHTS)])
     found = {}
     for (a, b), value in overlap.items():
         bound = slack + sum(map(mul, w_parts, parts[(a, b)]))
