@@ -25,6 +25,8 @@ from typing import Any
 
 #: Documents (paragraphs) per spaCy batch when processing many paragraphs.
 BATCH_SIZE = 64
+#: Documents of similar length the recogniser steps through together.
+RECOGNISER_BATCH = 32
 #: Components no step of Parallax reads: left out of every pipeline loaded here.
 NEVER = ("attribute_ruler", "lemmatizer", "senter")
 #: What the recogniser alone runs without (it has its own embedding layer).
@@ -64,12 +66,32 @@ def run(texts: Iterable[Any], components: Iterable[str]) -> Iterator[Any]:
     ``ORDER``, batch by batch, on one BLAS thread."""
     nlp = shared()
     wanted = set(components)
-    steps = [nlp.get_pipe(name) for name in ORDER if name in wanted]
     with one_blas_thread():
         docs: Iterable[Any] = (nlp.make_doc(t) if isinstance(t, str) else t for t in texts)
-        for step in steps:
-            docs = step.pipe(docs, batch_size=BATCH_SIZE)
+        for name in ORDER:
+            if name == "ner" and name in wanted:
+                docs = _recognise(nlp.get_pipe(name), docs)
+            elif name in wanted:
+                docs = nlp.get_pipe(name).pipe(docs, batch_size=BATCH_SIZE)
         yield from docs
+
+
+def _recognise(ner: Any, docs: Iterable[Any]) -> Iterator[Any]:
+    """``ner.pipe`` with a beam one state wide instead of spaCy's greedy loop.
+
+    The two pick the same action at every step (the best valid one), so the entities are
+    the same; but the greedy loop, compiled to run without the GIL, takes it back for
+    every look at a token (spaCy 3.8's ``StateC.B_``), which cost a third of its time
+    here, and the beam one runs with it held: 35-50% less CPU for the recogniser.
+    Like ``pipe``, each batch is parsed in sub-batches of similar length, kept in order.
+    """
+    from spacy.util import minibatch
+
+    for batch in minibatch(docs, size=BATCH_SIZE):
+        by_length = sorted((d for d in batch if len(d)), key=len)
+        for part in minibatch(by_length, size=RECOGNISER_BATCH):
+            ner.set_annotations(part, ner.beam_parse(part, beam_width=1))
+        yield from batch
 
 
 def use_numpy_products(nlp: Any) -> None:
