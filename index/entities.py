@@ -1,7 +1,8 @@
 """Named entities at ingest: spaCy's recogniser over each article's reading text, mended.
 
 Only the ``ner`` component runs (its own embedding layer; tagger and parser are left
-out), on the headline, dek, body and caption paragraphs, in batches. Each span is trimmed
+out), on the headline, dek, body and caption paragraphs, in batches; at ingest the same
+tokenised paragraphs serve claims too (``index.language``). Each span is trimmed
 (titles, articles, possessives, lower-case tails), typed (PERSON, ORG or PLACE, with cues
 from the last word), and acronyms get their expansion from the same article ('USFJ' and
 'U.S. Forces Japan'). Library-wide resolution (voting, merging) is ``entity_resolve``.
@@ -68,7 +69,8 @@ def pending(library: Any, article_ids: Sequence[str] | None = None) -> list[str]
 def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
     """The mentions of each article, in text order."""
     units = [(a.id, p) for a in articles for p in a.paragraphs if p.role in ROLES]
-    docs = dict(zip(((i, p.index) for i, p in units), recognise(p.text for _, p in units)))
+    keys = [(i, p.index) for i, p in units]
+    docs = dict(zip(keys, recognise(p.text for _, p in units), strict=True))
     return [mentions_in(a, {k: docs[(a.id, k)] for k in reading(a)}) for a in articles]
 
 

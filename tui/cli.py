@@ -149,7 +149,9 @@ def language_after_add(library: Any, article_ids: list[str]) -> int:
     from tui.progress import progress_reporter
 
     if len(article_ids) >= _NOTE_AT:
-        print(f"reading {plural(len(article_ids), 'article')} for names and claims…", file=sys.stderr)
+        print(
+            f"reading {plural(len(article_ids), 'article')} for names and claims…", file=sys.stderr
+        )
     try:
         with progress_reporter(len(article_ids)) as progress:
             return extract_language(library, article_ids, progress)
