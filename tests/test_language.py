@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +129,14 @@ def test_a_read_only_library_reads_nothing(tmp_path: Path) -> None:
         library.store.save_many([article])
     with Library(tmp_path / "lib", read_only=True) as library:
         assert language.extract_language(library, [article.id]) == 0
+
+
+def test_spacy_loads_only_when_processing_runs() -> None:
+    code = (
+        "import sys; import tui.cli, tui.launch, index.language, index.nlp\n"
+        "print(sorted({n.split('.')[0] for n in sys.modules} & {'spacy', 'thinc'}))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
