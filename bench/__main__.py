@@ -22,6 +22,7 @@ from bench import (
     align_bench,
     claims_bench,
     entities_bench,
+    nlp_bench,
     search_bench,
     startup,
     stories_bench,
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "align": align_bench.run,
     "claims": claims_bench.run,
     "entities": entities_bench.run,
+    "nlp": nlp_bench.run,
 }
 
 

@@ -12,6 +12,7 @@ follows it in the paragraph or opens the next paragraph; other long quotes stand
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -157,11 +158,14 @@ def _opens_sentence(text: str, span: QuoteSpan, j: int) -> bool:
 
 
 def _quote_of_tokens(doc: Any, spans: list[QuoteSpan]) -> list[int]:
+    """For each token, the (last) quote span it starts in, else -1."""
     inside = [-1] * len(doc)
+    if not spans:
+        return inside
+    starts = [token.idx for token in doc]  # ascending
     for j, span in enumerate(spans):
-        for token in doc:
-            if span.start <= token.idx < span.end:
-                inside[token.i] = j
+        first, stop = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        inside[first:stop] = [j] * (stop - first)
     return inside
 
 
@@ -197,7 +201,7 @@ def _attach(doc: Any, spans: list[QuoteSpan], inside: list[int], cues: list[Cue]
 
 
 def _owner(doc: Any, span: QuoteSpan, j: int, inside: list[int], cues: list[Cue]) -> Any:
-    tokens = [t for t in doc if inside[t.i] == j]
+    tokens = [doc[i] for i, quote in enumerate(inside) if quote == j]
     if not tokens or not cues or is_title(doc.text, span):
         return None
     by_token = {cue.token.i: cue for cue in cues}

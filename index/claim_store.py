@@ -95,26 +95,27 @@ class ClaimStore:
     def replace(self, results: Iterable[tuple[str, str, list[Claim]]], version: int) -> None:
         """Store ``(article id, content hash, claims)`` for each article, in one transaction."""
         batch = list(results)
+        self.store.write(lambda conn: self.replace_in(conn, batch, version))
 
-        def work(conn: sqlite3.Connection) -> None:
-            for article_id, content_hash, claims in batch:
-                if not conn.execute(
-                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-                ).fetchone():
-                    continue  # deleted meanwhile
-                conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-                conn.executemany(
-                    "INSERT INTO claims (article_id, seq, kind, text, paragraph, start, end,"
-                    " speaker, cue, shape, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [_row(article_id, c) for c in claims],
-                )
-                conn.execute(
-                    "INSERT OR REPLACE INTO claim_articles (article_id, content_hash, version)"
-                    " VALUES (?,?,?)",
-                    (article_id, content_hash, version),
-                )
-
-        self.store.write(work)
+    @staticmethod
+    def replace_in(
+        conn: sqlite3.Connection, batch: Sequence[tuple[str, str, list[Claim]]], version: int
+    ) -> None:
+        """``replace`` inside a write transaction the caller holds."""
+        for article_id, content_hash, claims in batch:
+            if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                continue  # deleted meanwhile
+            conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO claims (article_id, seq, kind, text, paragraph, start, end,"
+                " speaker, cue, shape, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [_row(article_id, c) for c in claims],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO claim_articles (article_id, content_hash, version)"
+                " VALUES (?,?,?)",
+                (article_id, content_hash, version),
+            )
 
 
 def _row(article_id: str, c: Claim) -> tuple[object, ...]:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 #: Bump when extraction changes, so stored claims are made again.
 EXTRACTOR_VERSION = 1
 #: Pipeline parts claims do without (tags and the dependency parse are enough).
-DISABLE = ("lemmatizer", "ner", "attribute_ruler")
+DISABLE = ("lemmatizer", "ner", "attribute_ruler", "senter")
+#: The pipeline parts claims run, in order.
+SYNTAX = ("tok2vec", "tagger", "parser")
 #: Articles parsed and stored together.
 BATCH_ARTICLES = 32
 
@@ -44,21 +46,28 @@ def parse_claims(
 ) -> Iterator[tuple[str, list[Claim]]]:
     """``(article id, claims)`` for ``(article id, paragraphs)`` items, parsed together."""
     from index.claim_extract import extract
-    from index.claim_triggers import parse_text
     from index.nlp import parse
 
-    wanted: list[tuple[int, int, str]] = []
-    for k, (_, paragraphs) in enumerate(items):
-        for p, (_, text) in enumerate(paragraphs):
-            masked = parse_text(text)
-            if masked is not None:
-                wanted.append((k, p, masked))
+    wanted = [
+        (k, p, text)
+        for k, (_, paragraphs) in enumerate(items)
+        for p, text in enumerate(parse_texts(paragraphs))
+        if text is not None
+    ]
     docs: list[list[object | None]] = [[None] * len(paragraphs) for _, paragraphs in items]
     texts = (masked for _, _, masked in wanted)
     for (k, p, _), doc in zip(wanted, parse(texts, disable=DISABLE), strict=True):
         docs[k][p] = doc
     for k, (article_id, paragraphs) in enumerate(items):
         yield article_id, extract(article_id, paragraphs, docs[k])
+
+
+def parse_texts(paragraphs: Sequence[tuple[int, str]]) -> list[str | None]:
+    """What the parser reads of each paragraph: its text with claim-free sentences blanked
+    out, or None when every sentence is (``claim_triggers.parse_text``)."""
+    from index.claim_triggers import parse_text
+
+    return [parse_text(text) for _, text in paragraphs]
 
 
 def extract_claims(

@@ -1,7 +1,8 @@
 """Named entities at ingest: spaCy's recogniser over each article's reading text, mended.
 
 Only the ``ner`` component runs (its own embedding layer; tagger and parser are left
-out), on the headline, dek, body and caption paragraphs, in batches. Each span is trimmed
+out), on the headline, dek, body and caption paragraphs, in batches; at ingest the same
+tokenised paragraphs serve claims too (``index.language``). Each span is trimmed
 (titles, articles, possessives, lower-case tails), typed (PERSON, ORG or PLACE, with cues
 from the last word), and acronyms get their expansion from the same article ('USFJ' and
 'U.S. Forces Japan'). Library-wide resolution (voting, merging) is ``entity_resolve``.
@@ -11,8 +12,7 @@ spaCy is imported only when extraction runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from index.entity_names import (
@@ -36,7 +36,7 @@ ROLES = READING_ROLES | {Role.HEADLINE, Role.CAPTION}
 #: Where a title-case line is a headline (the dek often repeats it).
 HEADLINES = frozenset({Role.HEADLINE, Role.DEK})
 #: Pipeline components left out: the recogniser needs none of them.
-NOT_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+NOT_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 ARTICLES_PER_WRITE = 64
 
 Progress = Callable[[int, int, str], None]
@@ -68,35 +68,40 @@ def pending(library: Any, article_ids: Sequence[str] | None = None) -> list[str]
 
 def article_mentions(articles: Sequence[Article]) -> list[list[Mention]]:
     """The mentions of each article, in text order."""
-    units = [(a, p) for a in articles for p in a.paragraphs if p.role in ROLES]
-    found: dict[str, list[Mention]] = {a.id: [] for a in articles}
-    for (article, paragraph), doc in zip(units, recognise(p.text for _, p in units), strict=True):
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        found[article.id] += paragraph_mentions(
+    units = [(a.id, p) for a in articles for p in a.paragraphs if p.role in ROLES]
+    keys = [(i, p.index) for i, p in units]
+    docs = dict(zip(keys, recognise(p.text for _, p in units), strict=True))
+    return [mentions_in(a, {k: docs[(a.id, k)] for k in reading(a)}) for a in articles]
+
+
+def reading(article: Article) -> list[int]:
+    """The paragraphs (indexes) names are read from."""
+    return [p.index for p in article.paragraphs if p.role in ROLES]
+
+
+def mentions_in(article: Article, docs: Mapping[int, Any]) -> list[Mention]:
+    """The mentions of one article, in text order, from ``docs[paragraph index]``: the
+    recogniser's docs of its ``reading`` paragraphs (their full text)."""
+    found: list[Mention] = []
+    for paragraph in article.paragraphs:
+        if paragraph.role not in ROLES:
+            continue
+        spans = [(e.start_char, e.end_char, e.label_) for e in docs[paragraph.index].ents]
+        found += paragraph_mentions(
             article.id,
             paragraph.index,
             paragraph.text,
             spans,
             headline=paragraph.role in HEADLINES,
         )
-    for article in articles:
-        found[article.id] = with_expansions(article, found[article.id])
-    return [found[a.id] for a in articles]
+    return with_expansions(article, found)
 
 
 def recognise(texts: Iterable[Any]) -> Iterator[Any]:
     """spaCy docs with entities for ``texts`` (strings or docs), in order; the recogniser only."""
-    from index.entity_speed import one_blas_thread, use_numpy_products
-    from index.nlp import parse, pipeline
+    from index.nlp import run
 
-    _prepared(pipeline(NOT_NEEDED), use_numpy_products)
-    with one_blas_thread():
-        yield from parse(texts, disable=NOT_NEEDED)
-
-
-@cache
-def _prepared(nlp: Any, prepare: Callable[[Any], None]) -> None:
-    prepare(nlp)
+    yield from run(texts, ["ner"])
 
 
 def paragraph_mentions(

@@ -184,6 +184,8 @@ def expands(acronym: str, words: list[str]) -> bool:
     kept = [p for p in lowered if p not in CONNECTORS]
     if len(kept) < 2 or lowered[0] in CONNECTORS or target in lowered:
         return False
+    if lowered[0][:1] != target[:1]:  # every spelling starts with the first word's letter
+        return False
     syllables = len(target) >= 6
     upper = [is_acronym(p) for p in parts]
 

@@ -132,26 +132,31 @@ class EntityStore:
 
     def replace(self, results: Sequence[tuple[str, str, list[Mention]]], version: int) -> None:
         """Store each ``(article id, content hash, mentions)``, replacing older mentions."""
+        self.store.write(lambda conn: self.replace_in(conn, results, version))
 
-        def work(conn: sqlite3.Connection) -> None:
-            for article_id, content_hash, mentions in results:
-                conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
-                conn.executemany(
-                    "INSERT OR REPLACE INTO entity_mentions"
-                    " (article_id, paragraph, start, stop, text, key, label, weak)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    [
-                        (article_id, m.paragraph, m.start, m.end, m.text, m.key, m.label, m.weak)
-                        for m in mentions
-                    ],
-                )
-                conn.execute(
-                    "INSERT OR REPLACE INTO entity_articles (article_id, content_hash, version)"
-                    " VALUES (?,?,?)",
-                    (article_id, content_hash, version),
-                )
-
-        self.store.write(work)
+    @staticmethod
+    def replace_in(
+        conn: sqlite3.Connection,
+        results: Sequence[tuple[str, str, list[Mention]]],
+        version: int,
+    ) -> None:
+        """``replace`` inside a write transaction the caller holds."""
+        for article_id, content_hash, mentions in results:
+            conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO entity_mentions"
+                " (article_id, paragraph, start, stop, text, key, label, weak)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (article_id, m.paragraph, m.start, m.end, m.text, m.key, m.label, m.weak)
+                    for m in mentions
+                ],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO entity_articles (article_id, content_hash, version)"
+                " VALUES (?,?,?)",
+                (article_id, content_hash, version),
+            )
 
 
 def _mention(row: sqlite3.Row) -> Mention:

@@ -164,12 +164,12 @@ def test_add_reads_names_and_survives_a_failure(
     with Library(path) as library:
         assert {e.name for e in entities_for(library)} == {"Angela Merkel", "Berlin"}
 
-    def broken(*args: object) -> int:
+    def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("no model")
 
-    monkeypatch.setattr("index.entities.extract_entities", broken)
+    monkeypatch.setattr("index.language.analyse", broken)
     other = tmp_path / "other.txt"
     other.write_text("Scholz in Paris\n\nOlaf Scholz spoke in Paris on Tuesday.\n")
     assert main(["--library", path, "add", str(other)]) == 0
     err = capsys.readouterr().err
-    assert "parallax: names not read: no model" in err and "1 added" in err
+    assert "parallax: names and claims not read: no model" in err and "1 added" in err

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     import argparse
 
 Handler = Callable[["argparse.Namespace"], int]
+#: Articles to read for names and claims before saying so (it takes a while).
+_NOTE_AT = 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,18 +122,15 @@ def _print_json(data: object) -> None:
 
 
 def after_add(library: Any, article_ids: list[str]) -> None:
-    """Group new articles into stories, then read their names and claims.
+    """Group new articles into stories, then read their names and claims (one spaCy pass).
 
     Each step failing is one line on stderr; the articles themselves are already saved.
     """
-    from tui.cli_claims import claims_after_add
-    from tui.cli_entities import extract_after_add
     from tui.cli_stories import group_after_add
 
     steps = (
         ("grouping stories", lambda: group_after_add(library)),
-        ("finding names", lambda: extract_after_add(library, article_ids)),
-        ("finding claims", lambda: claims_after_add(library, article_ids)),
+        ("reading names and claims", lambda: language_after_add(library, article_ids)),
     )
     for name, step in steps:
         try:
@@ -139,6 +138,27 @@ def after_add(library: Any, article_ids: list[str]) -> None:
         except Exception as error:  # noqa: BLE001 - the added articles are kept
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             print(f"parallax: {name} failed (articles kept): {message}", file=sys.stderr)
+
+
+def language_after_add(library: Any, article_ids: list[str]) -> int:
+    """Names and claims of added or updated articles; a failure here loses no article
+    (``parallax entities`` and ``parallax claims`` catch up later)."""
+    if not article_ids:
+        return 0
+    from index.language import extract_language
+    from tui.progress import progress_reporter
+
+    if len(article_ids) >= _NOTE_AT:
+        print(
+            f"reading {plural(len(article_ids), 'article')} for names and claims…", file=sys.stderr
+        )
+    try:
+        with progress_reporter(len(article_ids)) as progress:
+            return extract_language(library, article_ids, progress)
+    except Exception as error:  # noqa: BLE001 - the add itself succeeded
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"parallax: names and claims not read: {message}", file=sys.stderr)
+        return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
