@@ -54,6 +54,7 @@ class Unit:
     norm: float = 0.0  # the sum of the weights
     kinds: dict[str, int] = field(default_factory=dict)  # term -> number, name or word
     phrases: set[int] = field(default_factory=set)  # hashes of its runs of words
+    sentences: list[frozenset[str]] = field(default_factory=list)  # each sentence's terms
 
 
 @dataclass(frozen=True, slots=True)

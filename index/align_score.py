@@ -11,7 +11,11 @@ does the rest. For each pair of compatible paragraphs sharing a term or a phrase
 - ``phrase``: runs of four words, stop words included, found in both (quotes carried word
   for word, "Tell me who you are"), as ``n / (n + PHRASE_HALF)``;
 - ``gap_best``, ``gap_worst``: how far the overlap falls short of the best partner each
-  paragraph has in the other article (the smaller and the larger shortfall, both <= 0);
+  paragraph has in the other article (the smaller and the larger shortfall, both <= 0),
+  also judged sentence by sentence: a paragraph's shortfall is the smaller of its own and
+  that of its sentence closest to having the pair's other paragraph as its best partner
+  (sentences compared by the same weighted Dice), so a paragraph stating two facts can
+  have two best partners where another outlet gives each fact its own paragraph;
 - ``triangle``: the strongest confirmation by a third article, the largest
   ``min(overlap(a, c), overlap(b, c))`` over its paragraphs ``c``;
 - ``lead``: how early the later of the two comes in its article's body, from 1 (both
@@ -50,7 +54,7 @@ FEATURES = (
     "lead",
     "distance",
 )
-WEIGHTS = (-3.59, 40.01, 10.22, 14.87, 3.52, 2.79, 1.23, 4.69, 2.35, -0.5)
+WEIGHTS = (-3.65, 38.59, 10.38, 14.59, 3.34, 4.65, 1.13, 4.52, 2.42, -0.45)
 BODY_ROLES = frozenset({Role.BODY, Role.DEK})
 LEAD = 4  # body paragraphs that make the lead
 PHRASE_HALF = 4.0  # shared phrases that make the phrase feature 0.5
@@ -116,11 +120,55 @@ class _Context:
         }
         self.best = {key: ranked[0][1] for key, ranked in self.ranked.items()}
         self.places = _places(units)
+        self.units = {(u.article, u.index): u for column in units for u in column}
+        self._sentences(overlap)
+
+    def _sentences(self, overlap: dict[Pair, float]) -> None:
+        """Per pair and sentence of each side, its best weighted Dice with a sentence of the
+        other; per sentence and other article, the best over that article's paragraphs."""
+        self.rows: dict[Pair, list[float]] = {}
+        self.sentence_best: dict[tuple[Key, int], list[float]] = {}
+        norms = {
+            key: [sum(unit.weights[t] for t in s) for s in unit.sentences]
+            for key, unit in self.units.items()
+        }
+        for a, b in overlap:
+            weights = self.units[a].weights
+            left, right = self.units[a].sentences, self.units[b].sentences
+            if len(left) == 1 and len(right) == 1:
+                value = overlap[(a, b)]  # one sentence each: the paragraphs' own overlap
+                rows, cols = [value], [value]
+            else:
+                rows, cols = [0.0] * len(left), [0.0] * len(right)
+                for i, s in enumerate(left):
+                    for j, t in enumerate(right):
+                        if s.isdisjoint(t):
+                            continue
+                        shared = sum(weights[x] for x in s & t)
+                        dice = 2 * shared / (norms[a][i] + norms[b][j] or 1.0)
+                        rows[i], cols[j] = max(rows[i], dice), max(cols[j], dice)
+            self.rows[(a, b)], self.rows[(b, a)] = rows, cols
+            for key, other, found in ((a, b[0], rows), (b, a[0], cols)):
+                best = self.sentence_best.setdefault((key, other), [0.0] * len(found))
+                for i, v in enumerate(found):
+                    if v > best[i]:
+                        best[i] = v
+
+    def gap(self, a: Key, b: Key, value: float) -> float:
+        """How far the pair falls short of ``a``'s best partner in ``b``'s article: the
+        smaller of the paragraphs' shortfall and that of ``a``'s sentence closest to being
+        won by ``b`` (so a paragraph stating two facts may have two best partners)."""
+        gap = value - self.best[(a, b[0])]
+        rows, best = self.rows[(a, b)], self.sentence_best[(a, b[0])]
+        for row, top in zip(rows, best, strict=True):
+            if row > 0 and row - top > gap:
+                gap = row - top
+        return gap
 
     def values(self, a: Key, b: Key, value: float) -> list[float]:
         """The features, with the triangle's upper bound in place of the triangle."""
         best = self.best
-        gap_a, gap_b = value - best[(a, b[0])], value - best[(b, a[0])]
+        gap_a, gap_b = self.gap(a, b, value), self.gap(b, a, value)
         bound = 0.0
         for third in self.articles:
             if third != a[0] and third != b[0]:

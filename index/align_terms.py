@@ -12,19 +12,21 @@ on the dev part of the gold alignments.
 
 ``weigh`` also sorts each paragraph's terms into numbers, names and other words, and gives
 it its phrases: runs of ``PHRASE`` words, stop words included, so a quote carried word for
-word ("Tell me who you are") is seen even when all its words are common.
+word ("Tell me who you are") is seen even when all its words are common, and its
+sentences' terms, so the competition between partners can be judged sentence by sentence.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Protocol
 
 from index.background import document_share
 from index.features import NUMBER_WORDS as BASE_NUMBER_WORDS
-from index.features import WORD, Features, normalize_number
+from index.features import WORD, Features, features, normalize_number
 from index.model import Role
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -57,6 +59,30 @@ class Weighable(Protocol):
     norm: float
     kinds: dict[str, int]
     phrases: set[int]
+    text: str
+    sentences: list[frozenset[str]]
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
+_ABBREVIATED = "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev no vs inc"
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())  # a full stop after these ends no sentence
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut at full stops that end a sentence (not "Mr." or "U.S.")."""
+    bounds = [0]
+    for match in SENTENCE_BREAK.finditer(text):
+        word = text[max(0, match.start() - 12) : match.start()].split()[-1:] or [""]
+        bare = word[0].lstrip("(\"“'").rstrip(".!?")
+        if not (bare.lower() in ABBREVIATIONS or len(bare) <= 1 or "." in bare):
+            bounds.append(match.end())
+    bounds.append(len(text))
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def terms_of(text: str) -> frozenset[str]:
+    """The terms of a passage as ``weigh`` keys them: content stems and ``#`` numbers."""
+    return frozenset(features(text).counts) | {"#" + n for n in numbers(text)}
 
 
 def numbers(text: str) -> set[str]:
@@ -117,7 +143,7 @@ def weigh(units: Iterable[Weighable]) -> None:
     """Set each unit's ``weights`` (term -> weight), ``norm`` (their sum), ``kinds`` (term ->
     ``NUMBER``, ``NAME``: capitalised inside a sentence somewhere in the story outside the
     headlines, or
-    ``WORD_KIND``) and ``phrases``."""
+    ``WORD_KIND``), ``phrases`` and ``sentences`` (each sentence's terms)."""
     units = list(units)
     df: Counter[str] = Counter()
     surface: dict[str, str] = {}
@@ -143,3 +169,10 @@ def weigh(units: Iterable[Weighable]) -> None:
             t: NUMBER if t[0] == "#" else NAME if t in names else WORD_KIND for t in terms
         }
         unit.phrases = phrases(unit.feats.sequence)
+        parts = sentences(unit.text)
+        own = unit.weights.keys()
+        unit.sentences = (
+            [frozenset(terms_of(part).intersection(own)) for part in parts]
+            if len(parts) > 1
+            else [frozenset(own)]
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index import align_score
 from index.align import AlignParams, Unit, align, alignable_units
-from index.align_terms import NAME, NUMBER, WORD_KIND, numbers, weigh
+from index.align_terms import NAME, NUMBER, WORD_KIND, numbers, sentences, weigh
 from index.model import Paragraph, Role
 from tests.helpers import make_article
 
@@ -112,3 +112,36 @@ def test_headlines_always_match_and_captions_are_at_most_related() -> None:
     assert kinds[((0, 0), (1, 0))] == "match"
     assert kinds[((0, 2), (1, 2))] == "related"
     assert alignment.coverage[(0, 2)] == "only"
+
+
+def test_sentences_are_cut_at_full_stops_that_end_one() -> None:
+    text = "Mr. Smith met Sen. Jones in the U.S. capital. They spoke. “Yes,” he said."
+    assert sentences(text) == [
+        "Mr. Smith met Sen. Jones in the U.S. capital. ",
+        "They spoke. ",
+        "“Yes,” he said.",
+    ]
+
+
+def test_a_paragraph_stating_two_facts_has_a_best_partner_for_each() -> None:
+    # One outlet says in one paragraph what the other splits over two: the drills paragraph
+    # is the best partner of the two-fact paragraph as a whole, but its troops sentence has
+    # its own best partner, so the troops pair is not held back by the drills pair.
+    units = _units([TROOPS + " " + DRILLS, CHINA], [TROOPS_2, DRILLS, WEATHER])
+    two_facts = units[0][1]
+    assert len(two_facts.sentences) == 2
+    overlap, parts = align_score.compare(units)
+    context = align_score._Context(units, overlap, parts)
+    troops, drills = (1, 1), (1, 2)
+    assert overlap[((0, 1), drills)] > overlap[((0, 1), troops)]  # paragraphs: drills wins
+    assert overlap[((0, 1), troops)] - context.best[((0, 1), 1)] < 0
+    assert context.gap((0, 1), troops, overlap[((0, 1), troops)]) == 0.0  # its sentence wins
+    assert context.gap((0, 1), drills, overlap[((0, 1), drills)]) == 0.0
+    alignment = align(
+        [
+            make_article("A", [TROOPS + " " + DRILLS, CHINA]),
+            make_article("B", [TROOPS_2, DRILLS, WEATHER]),
+        ]
+    )
+    matched = {(link.a, link.b) for link in alignment.matches()}
+    assert ((0, 1), troops) in matched and ((0, 1), drills) in matched
