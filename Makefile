@@ -25,7 +25,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy index tui
+	$(BIN)/mypy index tui bench
 	$(BIN)/lint-imports
 
 clean:

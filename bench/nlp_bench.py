@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     def median(rows: list[dict[str, float]], *keys: str) -> float:
         return statistics.median(sum(r[k] for k in keys) for r in rows)
 
-    result = {
+    result: dict[str, Any] = {
         "articles": count,
         "words_per_article": statistics.mean(words),
         "rounds": rounds,
