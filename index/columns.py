@@ -41,9 +41,33 @@ def segment_outlets(searcher: Any, number: int) -> Sequence[str]:
     def read() -> Sequence[str]:
         if not reader.has_column("outlet_facet"):
             return [UNKNOWN_OUTLET] * reader.doc_count_all()
+        raw = reader.column_reader("outlet_facet", translate=False)
+        fast = _var_bytes(raw)
+        if fast is not None:
+            return fast
         return list(reader.column_reader("outlet_facet", translate=True))
 
     return _cached(searcher, (number, "outlet_facet"), read)
+
+
+def _var_bytes(column: Any) -> list[str] | None:
+    """A whole variable-length text column read in one piece and cut in memory (Whoosh
+    reads it one seek and read per document: ~2.5 µs each, a quarter second at 100k);
+    None when ``column`` is not laid out as expected."""
+    try:
+        lengths, offsets = column._lengths, column._offsets
+        data = column._dbfile.get(column._basepos, sum(lengths))
+    except (AttributeError, TypeError, ValueError, OSError):
+        return None
+    decoded: dict[bytes, str] = {}
+    values = []
+    for offset, length in zip(offsets, lengths, strict=True):
+        piece = data[offset : offset + length]
+        value = decoded.get(piece)
+        if value is None:
+            value = decoded[piece] = piece.decode("utf-8")
+        values.append(value)
+    return values
 
 
 def segment_length_bytes(searcher: Any, number: int, fieldname: str) -> Sequence[int]:

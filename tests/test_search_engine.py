@@ -231,3 +231,15 @@ def test_kept_postings_end_with_their_searcher(tmp_path: Path) -> None:
     lib.store.save_many([make_article("More oil", ["Oil fell."], article_id="x2")])
     assert search(lib, "oil").total == 2  # a new generation reads new postings
     lib.close()
+
+
+def test_outlet_column_read_in_one_piece_equals_whooshs(segmented: Library) -> None:
+    from index.columns import _var_bytes
+
+    searcher = segmented.index.searcher()
+    for leaf, _ in searcher.leaf_searchers():
+        reader = leaf.reader()
+        fast = _var_bytes(reader.column_reader("outlet_facet", translate=False))
+        assert fast is not None  # the layout is the one expected: no fallback
+        assert fast == list(reader.column_reader("outlet_facet", translate=True))
+    assert _var_bytes(object()) is None  # anything else: Whoosh's own reading
