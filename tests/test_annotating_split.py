@@ -85,6 +85,8 @@ async def test_cursor_moves_in_the_focused_column(demo_library: Library) -> None
         assert view.caret is not None and view.order[view.caret.para][1] == BODY
         row = view.order[view.caret.para][0]
         assert view.current == row, "the current row (all columns) follows the caret"
+        top, y = view._offsets[row], int(view.scroll_offset.y)
+        assert y <= top and top + view._blocks[row].height <= y + view.size.height, "shown whole"
         await pilot.press("j")  # next line of the same paragraph, same place on it
         first_line_end = view.texts[view.caret.para].index("plans")
         assert view.caret == (view.caret.para, first_line_end)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from index.align import Alignment, Unit
     from index.layout import StoryRow
-    from tui.widgets.split_cells import Cell, Span
+    from tui.widgets.split_cells import Block, Cell, Span
 
     _Base = ScrollView
 else:
@@ -64,6 +64,7 @@ class SplitCaret(_Base):
         select_from: Caret | None
         texts: list[str]
         _offsets: list[int]
+        _blocks: list[Block]
 
         def cell(self, row: int, position: int) -> Cell: ...
         def restyle_cells(self, keys: Iterable[tuple[int, int]]) -> None: ...
@@ -164,7 +165,9 @@ class SplitCaret(_Base):
         )
         top = self._offsets[row]
         y, height = int(self.scroll_offset.y), max(1, self.size.height)
-        if not y <= top + line < y + height:
+        bottom = top + (self._blocks[row].height if row < len(self._blocks) else line + 1)
+        entering = row != self.current and not (y <= top and bottom <= y + height)
+        if entering or not y <= top + line < y + height:  # a new row is shown whole if it fits
             self.scroll_to(
                 y=top if line < height else top + line - height + 1, animate=False, immediate=True
             )
