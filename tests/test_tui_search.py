@@ -102,3 +102,15 @@ async def test_outlet_filter_stays_in_view_when_the_query_changes(demo_library: 
         assert "Antiwar.com" not in _bar_text(app)
         assert isinstance(app.focused, ResultsList)
         assert not app.screen.query_one(SearchInput).value
+
+
+async def test_down_from_the_search_box_goes_to_the_results(demo_library: Library) -> None:
+    app = ParallaxApp(demo_library, Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await _type(pilot, "Okinawa")
+        await pilot.press("down")
+        assert app.screen.query_one(ResultsList).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
