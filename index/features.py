@@ -242,20 +242,3 @@ def features(text: str) -> Features:
 def _sentence_start(text: str, position: int) -> bool:
     """Whether ``position`` opens the text or follows sentence punctuation (and spaces)."""
     return _SENTENCE_START.search(text[max(0, position - 40) : position]) is not None
-
-
-def longest_common_run(a: list[str], b: list[str]) -> int:
-    """Length of the longest run of tokens that ``a`` and ``b`` share, in order."""
-    if not a or not b:
-        return 0
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for token in a:
-        current = [0] * (len(b) + 1)
-        for j, other in enumerate(b, 1):
-            if token == other:
-                current[j] = previous[j - 1] + 1
-                if current[j] > best:
-                    best = current[j]
-        previous = current
-    return best

@@ -141,7 +141,7 @@ def _docs(q: Any, seg: Segment, within: set[int] | None) -> set[int]:
         return seg.docs(q.child, within)
     if isinstance(q, wq.PatternQuery | wq.TermRange):
         return _union_terms(seg, q.field(), _range_terms(q, seg))
-    if q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
+    if isinstance(q, wq.NullQuery.__class__):
         return set()
     return set(q.docs(seg.leaf))
 

@@ -29,10 +29,6 @@ BATCH_SIZE = 64
 RECOGNISER_BATCH = 32
 #: Components no step of Parallax reads: left out of every pipeline loaded here.
 NEVER = ("attribute_ruler", "lemmatizer", "senter")
-#: What the recogniser alone runs without (it has its own embedding layer).
-NAMES_ONLY = ("tok2vec", "tagger", "parser", *NEVER)
-#: What the tagger and parser run without.
-SYNTAX_ONLY = ("ner", *NEVER)
 
 
 #: The order components run in: the recogniser first, so the names it finds never depend

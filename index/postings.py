@@ -68,10 +68,9 @@ class TermPostings:
 
     blocks: list[Block]
     docs: set[int]
-    last_ids: list[int]  # each block's last document number, for bisecting
 
 
-EMPTY = TermPostings([], set(), [])
+EMPTY = TermPostings([], set())
 
 
 def read_postings(reader: Any, fieldname: str, text: Any, deleted: frozenset[int]) -> TermPostings:
@@ -96,7 +95,7 @@ def read_postings(reader: Any, fieldname: str, text: Any, deleted: frozenset[int
         docs.update(block.ids)
     if deleted:
         docs -= deleted
-    return TermPostings(blocks, docs, [b.ids[-1] for b in blocks])
+    return TermPostings(blocks, docs)
 
 
 def _read_blocks(buf: bytes) -> list[Block]:

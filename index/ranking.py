@@ -166,16 +166,13 @@ def _beats(heap: Heap, limit: int, bound: float, negative_first: int) -> bool:
 
 def _one_big_part(
     unit: Unit, todo: list[Any], docs: set[int], seen: set[int], offset: int, heap: Heap, limit: int
-) -> set[int]:
+) -> None:
     """One big term: take its blocks best bound first, each block's weights giving whole
-    scores, until no block can beat the current last hit. Returns the documents scored."""
+    scores, until no block can beat the current last hit."""
     allowed = docs if unit.allowed is None else unit.allowed
-    scored: set[int] = set()
     for bound, negative_first, _, _, block in todo:
         if not _beats(heap, limit, bound, negative_first):
             break
         for d, s in unit.scores(block, allowed):
             if d not in seen:
-                scored.add(d)
                 _push(heap, limit, s, offset + d)
-    return scored

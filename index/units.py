@@ -8,7 +8,6 @@ gives a group of documents, so the ranking can skip groups that cannot reach the
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,17 +71,6 @@ class Unit:
             if d in hits:
                 yield d, score(w, lengths[d])
 
-    def score_of(self, docnum: int) -> float | None:
-        """This term's score for one document, or None if it does not count there."""
-        if self.allowed is not None and docnum not in self.allowed:
-            return None
-        blocks = self.postings.blocks
-        at = bisect_left(self.postings.last_ids, docnum)
-        if at == len(blocks) or docnum not in blocks[at].ids:
-            return None
-        block = blocks[at]
-        return self.score(block.weights()[block.ids.index(docnum)], self.lengths[docnum])
-
 
 @dataclass(slots=True)
 class ConstantUnit:
@@ -104,9 +92,6 @@ class ConstantUnit:
         value = self.value
         docs = self.docs if allowed is None else self.docs & allowed
         return ((d, value) for d in sorted(docs))
-
-    def score_of(self, docnum: int) -> float | None:
-        return self.value if docnum in self.docs else None
 
 
 Part = Unit | ConstantUnit

@@ -201,11 +201,3 @@ def _append(spans: list[Span], span: Span) -> None:
         spans[-1] = Span(previous.start, span.end, span.kind)
     else:
         spans.append(span)
-
-
-def shared_ratio(left: str, right: str) -> float:
-    """The share of words two paragraphs have in common, in order (0 to 1)."""
-    keys = [_key(t) for *_, t in _tokens(left)], [_key(t) for *_, t in _tokens(right)]
-    if not keys[0] or not keys[1]:
-        return 0.0
-    return SequenceMatcher(None, keys[0], keys[1], autojunk=False).ratio()
