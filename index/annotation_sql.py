@@ -14,7 +14,7 @@ from dataclasses import astuple, dataclass, field
 from index.anchoring import Quote
 from index.annotations import Annotation, Draft, clean_label, place, relocate
 from index.model import Paragraph, Role
-from index.store import now_iso
+from index.store import execute_script, now_iso
 from index.textclean import strip_controls
 
 _SCHEMA = """
@@ -207,6 +207,4 @@ def table_exists(conn: sqlite3.Connection) -> bool:
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    execute_script(conn, _SCHEMA)

@@ -56,8 +56,7 @@ class ClaimStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._conn = store.connection
-        if not getattr(store, "read_only", False):
-            store.write(_create_schema)
+        store.ensure_tables(_SCHEMA)
 
     def missing(self, article_ids: Sequence[str], version: int) -> list[str]:
         """Articles (of those given) whose claims are absent, stale or from an old version."""
@@ -163,9 +162,3 @@ def _claim(row: sqlite3.Row) -> Claim:
     claim.counted = extra.get("counted", "")
     claim.context = extra.get("context", "")
     return claim
-
-
-def _create_schema(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)

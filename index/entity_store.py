@@ -67,8 +67,7 @@ class EntityStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._conn = store.connection
-        if not getattr(store, "read_only", False) and not self.ready():
-            store.write(_create_schema)  # listings take no write lock once tables exist
+        store.ensure_tables(_SCHEMA)
 
     def ready(self) -> bool:
         """Whether the tables exist (a read-only library may predate them)."""
@@ -166,9 +165,3 @@ def _mention(row: sqlite3.Row) -> Mention:
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
-
-
-def _create_schema(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)

@@ -7,6 +7,7 @@ with a busy timeout, and retries a locked database a few times.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -120,6 +121,17 @@ class Store:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    def ensure_tables(self, script: str) -> bool:
+        """Create what ``script`` creates unless every table is there already (a listing
+        then takes no write lock); a read-only store creates nothing. True when the tables
+        exist afterwards."""
+        if not missing_tables(self._conn, script):
+            return True
+        if self.read_only:
+            return False
+        self.write(lambda conn: execute_script(conn, script))
+        return True
 
     def write(self, work: Callable[[sqlite3.Connection], T], *, attempts: int = 5) -> T:
         """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction, retrying a locked database."""
@@ -284,10 +296,26 @@ class Store:
         self.write(work)
 
 
-def _create_schema(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA.split(";"):
+_CREATED_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
+
+
+def execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``script``'s statements inside the open transaction (``executescript`` would
+    commit it first)."""
+    for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
+
+
+def missing_tables(conn: sqlite3.Connection, script: str) -> set[str]:
+    """The tables ``script`` creates that the database does not have yet."""
+    wanted = set(_CREATED_TABLE.findall(script))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return wanted - have
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _SCHEMA)
     columns = {r[1] for r in conn.execute("PRAGMA table_info(index_queue)")}
     if "seq" not in columns:  # a library from before the queue had write numbers
         conn.execute("ALTER TABLE index_queue ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")

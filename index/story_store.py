@@ -65,8 +65,7 @@ class StoryStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._conn = store.connection
-        if not getattr(store, "read_only", False):
-            store.write(_create_schema)
+        store.ensure_tables(_SCHEMA)
 
     # -- reads --------------------------------------------------------------------------
 
@@ -248,9 +247,3 @@ def _drop_empty(conn: sqlite3.Connection) -> None:
     conn.execute(
         "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_members)"
     )
-
-
-def _create_schema(conn: sqlite3.Connection) -> None:
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
