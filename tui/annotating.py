@@ -35,6 +35,8 @@ from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.annotation_status import AnnotationStatus
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from index.annotation_store import AnnotationStore
 
 ANNOTATION_BINDINGS = [
@@ -198,14 +200,14 @@ class AnnotatingScreen(AnnotationRequests):
         if view is not None:
             view.focus()
 
+    if TYPE_CHECKING:  # from PanelScreen, which every annotating screen also is
+
+        def open_panel(self, panel: Widget) -> None: ...
+
     def action_annotations_panel(self) -> None:
-        """Open the annotations panel and go to it; from the panel, close it."""
-        panel = self.query_one(AnnotationPanel)
-        if panel.has_class("-open") and panel.has_focus:
-            self.on_annotation_panel_closed()
-        else:
-            panel.add_class("-open")
-            panel.focus()
+        """Open the annotations panel and go to it (closing the other panels); from the
+        panel, close it."""
+        self.open_panel(self.query_one(AnnotationPanel))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "propose_annotation":

@@ -116,13 +116,6 @@ the next one, `f` searches the library for it); `c` the claims panel (`enter` sh
 
     # -- the panels ---------------------------------------------------------------------------
 
-    def action_annotations_panel(self) -> None:
-        for panel in self.query(".-docked"):
-            if not isinstance(panel, AnnotationPanel):
-                panel.remove_class("-open")
-        self.panel_closed(None)
-        super().action_annotations_panel()
-
     def focus_main(self) -> None:
         self.query_one(ArticleView).focus()
 

@@ -120,13 +120,6 @@ other outlets' aligned paragraphs, `y` / `n` each).
     def annotation_view(self) -> SplitView | None:
         return self._view()
 
-    def action_annotations_panel(self) -> None:
-        for panel in self.query(".-docked"):
-            if not isinstance(panel, AnnotationPanel):
-                panel.remove_class("-open")
-        self.panel_closed(None)
-        super().action_annotations_panel()
-
     @work(thread=True, exclusive=True, exit_on_error=False)
     def align_story(self) -> None:
         """Align off the UI thread; the result comes back as a message."""
