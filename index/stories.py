@@ -157,8 +157,9 @@ class Grouper:
         missing = [c for c, _ in candidates if c not in self._profiles]
         for other in self.library.store.get_many(missing):
             self.profile_of(other)
+        story_of = self.stories.stories_of([c for c, _ in candidates])
         for other_id, _ in candidates:
-            story = self.stories.story_of(other_id)
+            story = story_of.get(other_id)
             if story is None or other_id not in self._profiles:
                 continue
             score = similarity(mine, self._profiles[other_id], self.params)

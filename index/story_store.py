@@ -75,6 +75,17 @@ class StoryStore:
         ).fetchone()
         return row[0] if row else None
 
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of these articles that has one (one query)."""
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})",
+            list(article_ids),
+        )
+        return {r[0]: r[1] for r in rows}
+
     def is_pinned(self, article_id: str) -> bool:
         row = self._conn.execute(
             "SELECT pinned FROM story_members WHERE article_id = ?", (article_id,)
