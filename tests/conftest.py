@@ -28,16 +28,14 @@ def library(tmp_path: Path) -> Iterator[Library]:
 @pytest.fixture
 def demo_library(tmp_path: Path) -> Iterator[Library]:
     """A library holding the three seed articles, grouped, with their names and claims."""
-    from tui.cli_claims import claims_after_add
-    from tui.cli_entities import extract_after_add
+    from index.language import extract_language
 
     lib = Library(tmp_path / "demo")
     report = add_inputs(lib, [str(DEMO_DIR)])
     assert len(report.added) == 3, report.to_json()
     group_new(lib)
     ids = [entry["id"] for entry in report.added]
-    extract_after_add(lib, ids)
-    claims_after_add(lib, ids)
+    extract_language(lib, ids)  # names and claims in one pass, as `parallax add` does
     yield lib
     lib.close()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from index import __version__
-from tui.format import display_date, plural
+from tui.format import display_date, plural, print_json
 
 if TYPE_CHECKING:
     import argparse
@@ -114,13 +114,6 @@ def _open(args: argparse.Namespace) -> Any:
     return Library(args.library)
 
 
-def _print_json(data: object) -> None:
-    import json
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def after_add(library: Any, article_ids: list[str]) -> None:
     """Group new articles into stories, then read their names and claims (one spaCy pass).
 
@@ -172,7 +165,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     for failure in report.failed:
         print(f"parallax: {clean(failure['path'])}: {clean(failure['error'])}", file=sys.stderr)
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         for entry in report.added:
             print(f"added    {entry['id'][:8]}  {entry['outlet'] or '?':<14} {entry['title']}")
@@ -194,7 +187,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as library:
         result = search(library, " ".join(args.query), limit=args.limit, outlet=args.outlet)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return 0
     if result.note:
         print(f"note: {result.note}", file=sys.stderr)
@@ -225,7 +218,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"parallax: {error.args[0]}", file=sys.stderr)
             return 1
     if args.json:
-        _print_json(article.to_json())
+        print_json(article.to_json())
         return 0
     print(article.title)
     print(" · ".join(x for x in (article.outlet, article.author, article.date, article.url) if x))
@@ -240,7 +233,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
         rows = library.store.list_articles(limit=args.limit)
     if args.json:
         keys = ("id", "title", "outlet", "date", "paragraphs", "author", "url", "added")
-        _print_json([{k: row[k] for k in keys} for row in rows])
+        print_json([{k: row[k] for k in keys} for row in rows])
         return 0
     for row in rows:
         date = display_date(str(row["date"] or ""))

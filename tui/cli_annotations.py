@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.format import plural
+from tui.format import plural, print_json
 
 USER_HELP = "who annotates (default: $PARALLAX_USER, else the login name)"
 
@@ -63,7 +63,7 @@ def cmd_annotate(args: argparse.Namespace, library: Any) -> int:
         article.id, *where, label=args.label, note=args.note, user=args.user
     )
     if args.json:
-        _print_json(made.to_json())
+        print_json(made.to_json())
     else:
         print(_line(made))
     return 0
@@ -77,7 +77,7 @@ def cmd_annotations(args: argparse.Namespace, library: Any) -> int:
     if args.action == "export":
         return _export(args, library, found)
     if args.json:
-        _print_json([a.to_json() for a in found])
+        print_json([a.to_json() for a in found])
         return 0
     for a in found:
         print(_line(a))
@@ -98,7 +98,7 @@ def _import(args: argparse.Namespace, library: Any) -> int:
         print(f"parallax: {clean(name)}:{number}: {clean(error)}", file=sys.stderr)
     orphans = sum(a.orphan for a in report.added)
     if getattr(args, "json", False):
-        _print_json(
+        print_json(
             {
                 "imported": len(report.added),
                 "orphans": orphans,
@@ -175,11 +175,6 @@ def _line(a: Any) -> str:
     note = f"  ({a.note})" if a.note else ""
     line = f"{a.id[:8]}  {a.article[:8]}  {where:<12} {a.user:<10} {a.label}: “{a.exact}”{note}"
     return clean(line).replace("\n", " ")
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 HANDLERS = {"annotate": cmd_annotate, "annotations": cmd_annotations}

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from tui.format import plural
+from tui.format import plural, print_json
 
 
 def register(commands: Any) -> None:
@@ -19,20 +18,6 @@ def register(commands: Any) -> None:
     claims.add_argument("--story", metavar="SID", help="every article of this story")
     claims.add_argument("--who", action="store_true", help="who is quoted, by outlet")
     claims.add_argument("--json", action="store_true")
-
-
-def claims_after_add(library: Any, article_ids: list[str]) -> None:
-    """Find the claims of added or updated articles; a failure here loses no article."""
-    if not article_ids:
-        return
-    from index.claims import extract_claims
-    from tui.progress import progress_reporter
-
-    try:
-        with progress_reporter(len(article_ids)) as progress:
-            extract_claims(library, article_ids, progress)
-    except (ImportError, OSError) as error:  # no language model: articles stay, claims wait
-        print(f"parallax: claims not extracted: {error}", file=sys.stderr)
 
 
 def _article_ids(args: argparse.Namespace, library: Any) -> list[str]:
@@ -56,12 +41,12 @@ def cmd_claims(args: argparse.Namespace, library: Any) -> int:
     if args.who:
         table = who_is_quoted(claims)
         if args.json:
-            _print_json(table)
+            print_json(table)
         else:
             _print_who(table)
         return 0
     if args.json:
-        _print_json([c.to_json() for c in claims])
+        print_json([c.to_json() for c in claims])
         return 0
     _print_clusters(claims)
     return 0
@@ -96,11 +81,6 @@ def _print_who(table: dict[str, dict[str, int]]) -> None:
     for speaker, counts in table.items():
         cells = "  ".join(f"{counts.get(o, 0) or '':>12}" for o in outlets)
         print(f"{speaker:<{width}}  {cells}")
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 HANDLERS = {"claims": cmd_claims}

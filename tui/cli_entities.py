@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from tui.format import plural
+from tui.format import plural, print_json
 
 #: Articles read for names before a listing says so on stderr.
 _NOTE_AT = 20
@@ -59,8 +58,7 @@ def cmd_entities(args: argparse.Namespace, library: Any) -> int:
         extract_after_add(library, ids)
     entities = entities_for(library, ids)
     if args.json:
-        json.dump([e.to_json() for e in entities], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([e.to_json() for e in entities])
         return 0
     for entity in entities:
         also = f" ({', '.join(entity.aliases[:4])})" if entity.aliases else ""

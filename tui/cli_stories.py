@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from tui.format import plural
+from tui.format import plural, print_json
 
 
 def register(commands: Any) -> None:
@@ -59,7 +58,7 @@ def cmd_stories(args: argparse.Namespace, library: Any) -> int:
     group_after_add(library)  # articles from before stories existed get grouped once
     rows = _stories(library).listing(min_articles=1 if args.all else 2)
     if args.json:
-        _print_json([row.to_json() for row in rows])
+        print_json([row.to_json() for row in rows])
         return 0
     for row in rows:
         print(
@@ -106,7 +105,7 @@ def cmd_align(args: argparse.Namespace, library: Any) -> int:
         raise ValueError("align needs two or more articles (IDs or --story SID)")
     alignment = align(library.store.get_many(ids))
     if args.json:
-        _print_json(alignment.to_json())
+        print_json(alignment.to_json())
         return 0
     _print_alignment(alignment)
     return 0
@@ -122,11 +121,6 @@ def _print_alignment(alignment: Any) -> None:
         f"{plural(len(alignment.matches()), 'match', 'matches')}, {related} related",
         file=sys.stderr,
     )
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 HANDLERS = {"stories": cmd_stories, "story": cmd_story, "align": cmd_align}

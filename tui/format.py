@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 _MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def print_json(data: object) -> None:
+    """``data`` as indented JSON on standard output, non-ASCII kept as it is."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def display_date(iso: str) -> str:
