@@ -19,7 +19,6 @@ sentences' terms, so the competition between partners can be judged sentence by 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Protocol
@@ -28,6 +27,7 @@ from index.background import document_share
 from index.features import NUMBER_WORDS as BASE_NUMBER_WORDS
 from index.features import WORD, Features, features, normalize_number
 from index.model import Role
+from index.sentences import sentence_bounds
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Number words read as values; scale words ("million") multiply instead (see SCALES).
@@ -63,20 +63,9 @@ class Weighable(Protocol):
     sentences: list[frozenset[str]]
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
-_ABBREVIATED = "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev no vs inc"
-ABBREVIATIONS = frozenset(_ABBREVIATED.split())  # a full stop after these ends no sentence
-
-
 def sentences(text: str) -> list[str]:
     """``text`` cut at full stops that end a sentence (not "Mr." or "U.S.")."""
-    bounds = [0]
-    for match in SENTENCE_BREAK.finditer(text):
-        word = text[max(0, match.start() - 12) : match.start()].split()[-1:] or [""]
-        bare = word[0].lstrip("(\"“'").rstrip(".!?")
-        if not (bare.lower() in ABBREVIATIONS or len(bare) <= 1 or "." in bare):
-            bounds.append(match.end())
-    bounds.append(len(text))
+    bounds = sentence_bounds(text)
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
 
 

@@ -12,6 +12,7 @@ import re
 
 from index.claim_cues import CUE_FORMS, word_set
 from index.claim_quotes import quote_spans
+from index.sentences import sentence_bounds
 
 #: Reporting-verb forms more often nouns ("the United States", "a plan"): no reason to parse.
 _HOMOGRAPHS = word_set(
@@ -23,15 +24,6 @@ _HOMOGRAPHS = word_set(
 TRIGGER_WORDS = (CUE_FORMS - _HOMOGRAPHS) | {"according"}
 _MARK_OR_NUMBER = re.compile(r"[\"“”«»]|''|(?<![\w,.])(?!(?:1[89]|20)\d\d\b)\d")
 _WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
-_ABBREVIATIONS = word_set("mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev no vs inc")
-
-
-def _ends(text: str, at: int) -> bool:
-    """Whether the full stop ending at ``at`` ends a sentence (not "Mr." or "U.S.")."""
-    word = text[max(0, at - 12) : at].split()[-1:] or [""]
-    bare = word[0].lstrip("(\"“'").rstrip(".!?")
-    return not (bare.lower() in _ABBREVIATIONS or len(bare) <= 1 or "." in bare)
 
 
 def _triggered(text: str, start: int, end: int) -> bool:
@@ -45,8 +37,7 @@ def parse_text(text: str) -> str | None:
     if not _triggered(text, 0, len(text)):
         return None
     quotes = quote_spans(text)
-    breaks = (m.end() for m in _SENTENCE_BREAK.finditer(text) if _ends(text, m.start()))
-    bounds = [0, *breaks, len(text)]
+    bounds = sentence_bounds(text)
     pieces = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         keep = _triggered(text, a, b) or any(q.start < b and a < q.end for q in quotes)
