@@ -52,12 +52,12 @@ def anchor(text: str, quote: Quote, hint: int | None = None) -> Match | None:
     exact = quote.exact
     if not exact:
         return None
-    whole = _occurrences(text, quote.prefix + exact + quote.suffix)
+    whole = occurrences(text, quote.prefix + exact + quote.suffix)
     if whole:  # the passage and its context, untouched: the common case, found in O(n)
         at = min(whole, key=lambda w: 0 if hint is None else abs(w + len(quote.prefix) - hint))
         at += len(quote.prefix)
         return _score(text, quote, at, at + len(exact), 0, hint)
-    exact_hits = _occurrences(text, exact)
+    exact_hits = occurrences(text, exact)
     scored = [_score(text, quote, s, s + len(exact), 0, hint) for s in exact_hits]
     best = max(scored, key=lambda m: m.score, default=None)
     if best is None or best.score < _SURE:
@@ -103,7 +103,8 @@ def _whole_words(text: str, quote: Quote, match: Match) -> Match:
     return Match(start, end, match.score)
 
 
-def _occurrences(text: str, exact: str) -> list[int]:
+def occurrences(text: str, exact: str) -> list[int]:
+    """Where ``exact`` starts in ``text``, every time (overlaps too)."""
     found, at = [], text.find(exact)
     while at >= 0:
         found.append(at)

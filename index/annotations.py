@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from index.anchoring import Quote, anchor, quote_at
+from index.anchoring import Quote, anchor, occurrences, quote_at
 from index.model import Paragraph
 from index.textclean import strip_controls
 
@@ -204,7 +204,7 @@ def find_quote(
         (p.index, at)
         for p in paragraphs
         if paragraph is None or p.index == paragraph
-        for at in _all(p.text, text)
+        for at in (occurrences(p.text, text) if text else ())
     ]
     where = "" if paragraph is None else f" in paragraph {paragraph}"
     if not hits:
@@ -246,11 +246,3 @@ def _placed(paragraphs: Sequence[Paragraph], text: str, start: int, end: int) ->
     paragraph, first, last = locate(paragraphs, start, end)
     begin, finish = locate_full(paragraphs, paragraph, first, last)
     return Placement(paragraph, first, last, quote_at(text, begin, finish))
-
-
-def _all(haystack: str, needle: str) -> list[int]:
-    found, at = [], haystack.find(needle) if needle else -1
-    while at >= 0:
-        found.append(at)
-        at = haystack.find(needle, at + 1)
-    return found
