@@ -32,6 +32,7 @@ from tui.widgets.article_rows import (
     mark_tags,
 )
 from tui.widgets.text_cursor import CURSOR_BINDINGS, CURSOR_HELP, Mode, TextCursor
+from tui.widgets.theme_styles import component_styles
 
 
 class ArticleView(
@@ -121,6 +122,7 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article = article
+        self._styles: list[RichStyle] = []
         self.highlights = highlights or {}
         self.hit_paragraphs = sorted(i for i, spans in self.highlights.items() if spans)
         self.start_paragraph = start_paragraph
@@ -210,6 +212,10 @@ captions and boilerplate are dimmed, never hidden. Search words are highlighted.
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        styles = component_styles(self)
+        if styles == self._styles:
+            return  # only the focus changed: the lines as laid out stay right
+        self._styles = styles
         self._width = 0  # styles changed (theme): re-style on next layout
         if self.size.width:
             self._layout(self.size.width)

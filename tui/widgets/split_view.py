@@ -28,6 +28,7 @@ from tui.widgets.split_cells import GAP, MARKED, Block, Cell, Span, build_cell, 
 from tui.widgets.split_marks import SPLIT_MARK_BINDINGS, SplitMarks
 from tui.widgets.split_moves import SplitMoves
 from tui.widgets.text_cursor import Mode, TextCursor
+from tui.widgets.theme_styles import component_styles
 
 CURRENT = Style(bold=True)
 
@@ -200,8 +201,7 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        names = sorted(self.COMPONENT_CLASSES)
-        styles = [self.get_component_rich_style(n, partial=True, default=Style()) for n in names]
+        styles = component_styles(self)
         if styles != self._styles:  # the theme changed (not just the focus): style again
             self._styles = styles
             self._cells.clear()
