@@ -17,6 +17,7 @@ from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.outlet_bar import OutletBar
 from tui.widgets.results import ResultsList
+from tui.widgets.theme_styles import component_styles
 
 
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -263,3 +264,17 @@ async def test_start_screen_lists_stories_and_opens_one(demo_library: Library) -
         assert isinstance(app.screen, SplitScreen)
         assert app.screen.alignment is not None
         assert len(app.screen.alignment.articles) == 3
+
+
+async def test_article_keeps_its_lines_on_a_focus_change(demo_library: Library) -> None:
+    app = ParallaxApp(demo_library, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        styles = view._styles
+        assert styles  # laid out with the theme's styles
+        await pilot.press("a", "escape")  # the annotations panel takes the focus, then gives it
+        await pilot.pause()
+        assert view._styles is styles, "a focus change keeps the lines as laid out"
+        assert styles == component_styles(view)
