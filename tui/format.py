@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 _MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -10,6 +9,8 @@ _MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 def print_json(data: object) -> None:
     """``data`` as indented JSON on standard output, non-ASCII kept as it is."""
+    import json  # not on the reader's start-up path
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
