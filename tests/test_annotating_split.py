@@ -278,3 +278,18 @@ async def test_keys_switch_with_the_mode_and_all_have_ids(demo_library: Library)
         await pilot.press("escape", "escape", "e")
         await pilot.pause()
         assert app.screen.query_one(EntityPanel).has_class("-open")
+
+
+async def test_the_caret_row_stays_in_full_view_when_a_panel_rewraps_the_columns(
+    demo_library: Library,
+) -> None:
+    app = _app(demo_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await _split(pilot)
+        await pilot.press("v", "right_curly_bracket", "right_curly_bracket")
+        await pilot.press("a")  # the panel takes width: the columns wrap again
+        await pilot.pause()
+        row, y = view.current, int(view.scroll_offset.y)
+        top, height = view._offsets[row], view._blocks[row].height
+        whole = top + height <= y + view.size.height
+        assert y <= top and (whole or top == y), "shown whole, or from its top when too tall"

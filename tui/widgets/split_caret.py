@@ -152,8 +152,9 @@ class SplitCaret(_Base):
         column = caret.offset - lines[here][2]
         return Caret(self.position_of[index], min(start + column, last))
 
-    def show_caret(self, caret: Caret) -> None:
-        """Make the caret's row the current one and scroll its line into view."""
+    def show_caret(self, caret: Caret, *, whole: bool = False) -> None:
+        """Make the caret's row the current one and scroll its line into view; a row newly
+        reached (or any, with ``whole``) is shown whole when it fits."""
         row = self.order[caret.para][0]
         if not self._offsets:
             return
@@ -166,7 +167,7 @@ class SplitCaret(_Base):
         top = self._offsets[row]
         y, height = int(self.scroll_offset.y), max(1, self.size.height)
         bottom = top + (self._blocks[row].height if row < len(self._blocks) else line + 1)
-        entering = row != self.current and not (y <= top and bottom <= y + height)
+        entering = (whole or row != self.current) and not (y <= top and bottom <= y + height)
         if entering or not y <= top + line < y + height:  # a new row is shown whole if it fits
             self.scroll_to(
                 y=top if line < height else top + line - height + 1, animate=False, immediate=True
