@@ -152,9 +152,17 @@ class SplitCaret(_Base):
         column = caret.offset - lines[here][2]
         return Caret(self.position_of[index], min(start + column, last))
 
-    def show_caret(self, caret: Caret, *, whole: bool = False) -> None:
+    def show_caret(self, caret: Caret) -> None:
         """Make the caret's row the current one and scroll its line into view; a row newly
-        reached (or any, with ``whole``) is shown whole when it fits."""
+        reached is shown whole when it fits."""
+        self._show_caret(caret, whole=False)
+
+    def show_caret_row(self, caret: Caret) -> None:
+        """``show_caret``, showing the row whole (or from its top) even when not new: after
+        the columns wrap again."""
+        self._show_caret(caret, whole=True)
+
+    def _show_caret(self, caret: Caret, *, whole: bool) -> None:
         row = self.order[caret.para][0]
         if not self._offsets:
             return

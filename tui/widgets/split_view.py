@@ -244,7 +244,7 @@ reporting verbs, _italic underlined_ qualifiers, _italic_ quoted words.
     def _keep_in_view(self) -> None:
         """After a re-wrap (a panel opened or closed), the caret or current row stays seen."""
         if self.caret is not None:
-            self.show_caret(self.caret, whole=True)
+            self.show_caret_row(self.caret)
         elif self._offsets and self.current < len(self._offsets):
             top = self._offsets[self.current]
             if not self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height:
